@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var cpuReplicas = builder.Configuration.GetValue("CpuRunner:Replicas", 2);
+var dashboardUrl = builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "http://localhost:18888";
+
+// The local stand-in for the study's two web sites.
+var sitestub = builder.AddProject<Projects.SiteStub>("sitestub")
+    .WithHttpHealthCheck("/health");
+
+// The IO-bound experiment downloads from SiteStub only.
+var iorunner = builder.AddProject<Projects.IoRunner>("iorunner")
+    .WithReference(sitestub)
+    .WaitFor(sitestub)
+    .WithHttpHealthCheck("/health");
+
+// The CPU-bound experiment; its replicas serve the `replicas` strategy.
+var cpurunner = builder.AddProject<Projects.CpuRunner>("cpurunner")
+    .WithReplicas(cpuReplicas)
+    .WithHttpHealthCheck("/health");
+
+// The front door: /io, /cpu, /sites and the index at /.
+builder.AddProject<Projects.Gateway>("gateway")
+    .WithReference(iorunner)
+    .WithReference(cpurunner)
+    .WithReference(sitestub)
+    .WaitFor(iorunner)
+    .WaitFor(cpurunner)
+    .WaitFor(sitestub)
+    .WithEnvironment("Gateway__DashboardUrl", dashboardUrl)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

@@ -1,0 +1,15 @@
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// The lab's telemetry names, in one place so that every service registers the same
+/// sources: an unregistered ActivitySource makes StartActivity return null.
+/// </summary>
+public static class LabTelemetry
+{
+    public const string IoSource = "ConcurrencyLab.Io";
+    public const string CpuSource = "ConcurrencyLab.Cpu";
+    public const string SiteStubSource = "ConcurrencyLab.SiteStub";
+    public const string MeterName = "ConcurrencyLab";
+
+    public static readonly string[] Sources = [IoSource, CpuSource, SiteStubSource];
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace ConcurrencyLab.SiteStub;
+
+/// <summary>
+/// Serves one download: waits its turn (MaxConcurrent), waits the sampled latency, then
+/// either injects the fault or streams the page (paced when bandwidthKBps is set).
+/// Every wait is a timer await: no thread is held by a waiting request.
+/// </summary>
+public sealed class SiteResponder(
+    SiteStats stats,
+    SiteStubTelemetry telemetry,
+    FifoGate gate,
+    TimeProvider time,
+    IOptions<SiteStubOptions> options)
+{
+    // Paced bodies go out in slices of about 1/50 of a second's worth of bytes.
+    private const int PacingSlicesPerSecond = 50;
+    private const int WriteSliceBytes = 64 * 1024;
+
+    public async Task ServeAsync(HttpContext context, SitePage page, SiteRequest request)
+    {
+        var aborted = context.RequestAborted;
+        var arrived = time.GetTimestamp();
+        var siteTag = new KeyValuePair<string, object?>("site", page.Name);
+        telemetry.InFlight.Add(1, siteTag);
+        using var tracker = stats.Begin(page.Name);
+        using var activity = SiteStubTelemetry.Source.StartActivity("sitestub.serve");
+        activity?.SetTag("site", page.Name);
+        var outcome = "aborted";
+        try
+        {
+            using var slot = await gate.EnterAsync(aborted);
+            var queueMs = time.GetElapsedTime(arrived).TotalMilliseconds;
+            tracker.Queued(queueMs);
+
+            // A seeded request draws the same latency and the same fault decision every time.
+            var random = request.Seed is { } seed ? new Random(seed) : Random.Shared;
+            var latencyMs = request.Latency.SampleMs(random, options.Value.MaxLatencyMs);
+            var fails = request.FailRate > 0 && random.NextDouble() < request.FailRate;
+            activity?.SetTag("sitestub.queue_ms", queueMs);
+            activity?.SetTag("sitestub.latency_ms", latencyMs);
+
+            await Task.Delay(TimeSpan.FromMilliseconds(latencyMs), time, aborted);
+            context.Response.Headers["Server-Timing"] = string.Create(
+                CultureInfo.InvariantCulture, $"queue;dur={queueMs:0.###}, latency;dur={latencyMs:0.###}");
+
+            if (fails)
+            {
+                outcome = request.FailMode.ToString().ToLowerInvariant();
+                await InjectFaultAsync(context, request, aborted);
+            }
+            else
+            {
+                await WriteBodyAsync(context.Response, page, request, aborted);
+                outcome = "served";
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client gave up; nothing to answer.
+        }
+        finally
+        {
+            tracker.Ended(outcome);
+            telemetry.InFlight.Add(-1, siteTag);
+            telemetry.Duration.Record(time.GetElapsedTime(arrived).TotalSeconds, siteTag, new("outcome", outcome));
+            activity?.SetTag("sitestub.outcome", outcome);
+            if (outcome != "served")
+                activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        }
+    }
+
+    private async Task InjectFaultAsync(HttpContext context, SiteRequest request, CancellationToken aborted)
+    {
+        switch (request.FailMode)
+        {
+            case FailMode.Status:
+                context.Response.StatusCode = request.FailStatus;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync($"SiteStub injected a {request.FailStatus} (failRate={request.FailRate.ToString(CultureInfo.InvariantCulture)}).\n", aborted);
+                break;
+            case FailMode.Reset:
+                context.Abort();
+                break;
+            case FailMode.Hang:
+                // Nothing is sent; the bound keeps a forgotten client from holding the request forever.
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.MaxHangMs), time, aborted);
+                context.Abort();
+                break;
+        }
+    }
+
+    private async Task WriteBodyAsync(HttpResponse response, SitePage page, SiteRequest request, CancellationToken aborted)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/html; charset=utf-8";
+        response.ContentLength = request.SizeBytes;
+
+        var bytesPerSecond = request.BandwidthKBps * 1024;
+        var sliceBytes = bytesPerSecond is { } rate
+            ? (int)Math.Clamp(rate / PacingSlicesPerSecond, 1, WriteSliceBytes)
+            : WriteSliceBytes;
+        var started = time.GetTimestamp();
+        long written = 0;
+
+        foreach (var segment in page.Segments(request.SizeBytes))
+        {
+            for (var offset = 0; offset < segment.Length; offset += sliceBytes)
+            {
+                var slice = segment.Slice(offset, Math.Min(sliceBytes, segment.Length - offset));
+                await response.Body.WriteAsync(slice, aborted);
+                written += slice.Length;
+                if (bytesPerSecond is not { } pace)
+                    continue;
+
+                // Send what is written now, then wait until the rate allows the next slice.
+                await response.Body.FlushAsync(aborted);
+                var due = TimeSpan.FromSeconds(written / pace) - time.GetElapsedTime(started);
+                if (due > TimeSpan.Zero)
+                    await Task.Delay(due, time, aborted);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using ConcurrencyLab.Concurrency;
+
+namespace ConcurrencyLab.SiteStub;
+
+/// <summary>
+/// The server's own view of a run: requests served, faults injected, and how many were
+/// in flight at once (now, and the peak since the last reset), per site and in total.
+/// A request is in flight from arrival to its last byte, queue wait included.
+/// </summary>
+public sealed class SiteStats
+{
+    private readonly ConcurrentDictionary<string, Counters> _sites = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Counters _total = new();
+    private readonly TimeProvider _time;
+    private DateTimeOffset _since;
+
+    public SiteStats(TimeProvider time)
+    {
+        _time = time;
+        _since = time.GetUtcNow();
+    }
+
+    /// <summary>Marks a request of this site as arrived; complete the tracker when it ends.</summary>
+    public Tracker Begin(string site)
+    {
+        var counters = _sites.GetOrAdd(site, _ => new Counters());
+        return new Tracker(counters.InFlight.Enter(), _total.InFlight.Enter(), counters, _total);
+    }
+
+    public void Reset()
+    {
+        foreach (var counters in _sites.Values.Append(_total))
+            counters.Reset();
+        _since = _time.GetUtcNow();
+    }
+
+    public StatsSnapshot Snapshot() => new(
+        _since,
+        _total.Snapshot(),
+        _sites.OrderBy(site => site.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(site => site.Key, site => site.Value.Snapshot()));
+
+    public sealed class Tracker(InFlightGauge.Scope site, InFlightGauge.Scope total, Counters siteCounters, Counters totalCounters) : IDisposable
+    {
+        private string _outcome = "aborted";
+        private double _queueMs;
+
+        public void Queued(double milliseconds) => _queueMs = milliseconds;
+
+        /// <summary>"served", or the fault injected: "status", "reset", "hang".</summary>
+        public void Ended(string outcome) => _outcome = outcome;
+
+        public void Dispose()
+        {
+            siteCounters.Record(_outcome, _queueMs);
+            totalCounters.Record(_outcome, _queueMs);
+            site.Dispose();
+            total.Dispose();
+        }
+    }
+
+    public sealed class Counters
+    {
+        private readonly ConcurrentDictionary<string, long> _outcomes = new();
+        private long _queued;
+        private long _queueMicros;
+        private long _maxQueueMicros;
+
+        public InFlightGauge InFlight { get; } = new();
+
+        internal void Record(string outcome, double queueMs)
+        {
+            _outcomes.AddOrUpdate(outcome, 1, (_, count) => count + 1);
+            if (queueMs <= 0)
+                return;
+            var micros = (long)(queueMs * 1000);
+            Interlocked.Increment(ref _queued);
+            Interlocked.Add(ref _queueMicros, micros);
+            long seen;
+            while (micros > (seen = Interlocked.Read(ref _maxQueueMicros))
+                   && Interlocked.CompareExchange(ref _maxQueueMicros, micros, seen) != seen)
+            {
+            }
+        }
+
+        internal void Reset()
+        {
+            _outcomes.Clear();
+            Interlocked.Exchange(ref _queued, 0);
+            Interlocked.Exchange(ref _queueMicros, 0);
+            Interlocked.Exchange(ref _maxQueueMicros, 0);
+            InFlight.ResetPeak();
+        }
+
+        internal SiteCounts Snapshot()
+        {
+            var outcomes = new SortedDictionary<string, long>(_outcomes);
+            return new SiteCounts(
+                Served: outcomes.GetValueOrDefault("served"),
+                Faults: outcomes.Where(o => o.Key != "served").ToDictionary(o => o.Key, o => o.Value),
+                InFlight: InFlight.Current,
+                PeakInFlight: InFlight.Peak,
+                Queued: Interlocked.Read(ref _queued),
+                QueueWaitMsTotal: Interlocked.Read(ref _queueMicros) / 1000.0,
+                QueueWaitMsMax: Interlocked.Read(ref _maxQueueMicros) / 1000.0);
+        }
+    }
+}
+
+public sealed record StatsSnapshot(DateTimeOffset Since, SiteCounts Total, IReadOnlyDictionary<string, SiteCounts> Sites);
+
+/// <summary>Faults counts injected faults ("status", "reset", "hang") and requests the client dropped ("aborted").</summary>
+public sealed record SiteCounts(
+    long Served,
+    IReadOnlyDictionary<string, long> Faults,
+    long InFlight,
+    long PeakInFlight,
+    long Queued,
+    double QueueWaitMsTotal,
+    double QueueWaitMsMax);

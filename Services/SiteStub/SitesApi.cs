@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ConcurrencyLab.SiteStub;
+
+/// <summary>/sites: the stand-in pages, their catalogue and the server's own statistics.</summary>
+public static class SitesApi
+{
+    public static RouteGroupBuilder MapSitesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/sites").WithTags("Sites");
+        group.MapGet("/", ListSites).WithName("ListSites");
+        group.MapGet("/stats", GetStats).WithName("GetStats");
+        group.MapPost("/stats/reset", ResetStats).WithName("ResetStats");
+        group.MapGet("/{name}", GetSite).WithName("GetSite");
+        return group;
+    }
+
+    public sealed record SiteInfo(string Name, string Title, long SizeBytes, double LatencyMs, string Dist, double JitterMs);
+
+    public sealed record Catalogue(
+        IReadOnlyList<SiteInfo> Sites,
+        IReadOnlyList<string> Profiles,
+        IReadOnlyList<string> Parameters,
+        int MaxConcurrent,
+        long MaxSizeBytes,
+        int MaxLatencyMs);
+
+    private static Ok<Catalogue> ListSites(IOptions<SiteStubOptions> options)
+    {
+        var value = options.Value;
+        var sites = value.Sites
+            .Select(site => new SiteInfo(site.Key, site.Value.Title, site.Value.SizeBytes, site.Value.LatencyMs,
+                site.Value.Dist.ToString().ToLowerInvariant(), site.Value.JitterMs))
+            .ToList();
+        return TypedResults.Ok(new Catalogue(sites, value.Profiles.Keys.ToList(), SiteRequestParser.Parameters,
+            value.MaxConcurrent, value.MaxSizeBytes, value.MaxLatencyMs));
+    }
+
+    private static Ok<StatsSnapshot> GetStats(SiteStats stats) => TypedResults.Ok(stats.Snapshot());
+
+    private static NoContent ResetStats(SiteStats stats)
+    {
+        stats.Reset();
+        return TypedResults.NoContent();
+    }
+
+    private static Results<SitePageResult, ProblemHttpResult, ValidationProblem> GetSite(
+        string name, HttpRequest http, SiteCatalog catalog, IOptions<SiteStubOptions> options)
+    {
+        if (!catalog.TryGet(name, out var page, out var site))
+        {
+            return TypedResults.Problem(
+                title: "Unknown site",
+                statusCode: StatusCodes.Status404NotFound,
+                detail: $"SiteStub has no site '{Shorten(name)}'. Sites: {string.Join(", ", catalog.Names)}.");
+        }
+
+        var request = SiteRequestParser.Parse(http.Query, site, options.Value, out var errors);
+        return request is null
+            ? TypedResults.ValidationProblem(errors, title: "Invalid download parameters")
+            : new SitePageResult(page, request);
+    }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
+}
