@@ -6,6 +6,11 @@ namespace ConcurrencyLab.SiteStub;
 public sealed class SiteStubOptions : IValidatableObject
 {
     public const string Section = "SiteStub";
+    public const int DefaultBacklog = 4096;
+
+    /// <summary>Connections the listening socket queues before Kestrel accepts them.</summary>
+    [Range(1, 65_535)]
+    public int Backlog { get; set; } = DefaultBacklog;
 
     /// <summary>Requests served at once; beyond it they wait in a FIFO queue. 0 = unlimited.</summary>
     [Range(0, 1_000_000)]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.SiteStub;
@@ -11,12 +12,17 @@ public static class SiteStubRegistration
             .BindConfiguration(SiteStubOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiteCatalog>();
         builder.Services.AddSingleton<SiteStats>();
         builder.Services.AddSingleton<SiteStubTelemetry>();
         builder.Services.AddSingleton(services => new FifoGate(services.GetRequiredService<IOptions<SiteStubOptions>>().Value.MaxConcurrent));
         builder.Services.AddSingleton<SiteResponder>();
+
+        // A burst of thousands of connections overflows Kestrel's default accept backlog
+        // (512); the client would then see SYN retries of a second or more, not the stub.
+        var backlog = builder.Configuration.GetValue($"{SiteStubOptions.Section}:Backlog", SiteStubOptions.DefaultBacklog);
+        builder.WebHost.UseSockets(sockets => sockets.Backlog = backlog);
         return builder;
     }
 }

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConcurrencyLab.SiteStub.Tests;
+
+public sealed class SiteTelemetryTests
+{
+    [Fact]
+    public async Task EachRequestIsAServerSpanJoinedToTheCallersTrace()
+    {
+        var spans = new List<Activity>();
+        await using var server = await SiteStubServer.StartAsync(spans: spans);
+        var traceId = ActivityTraceId.CreateRandom();
+        var parentId = ActivitySpanId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sites/dice?latencyMs=5");
+        request.Headers.Add("traceparent", $"00-{traceId}-{parentId}-01");
+
+        // This client must not replace the header with its own span's context.
+        using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = server.Client.BaseAddress };
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        // Span listeners are process-wide: keep only this request's trace.
+        await WaitForAsync(() => Snapshot(spans).Any(span => span.TraceId == traceId && span.Kind == ActivityKind.Server));
+
+        var all = Snapshot(spans).Where(span => span.TraceId == traceId).ToList();
+        var serverSpan = Assert.Single(all, span => span.Kind == ActivityKind.Server);
+        var serve = Assert.Single(all, span => span.OperationName == "sitestub.serve");
+        Assert.Equal(parentId, serverSpan.ParentSpanId);
+        Assert.Equal(serverSpan.SpanId, serve.ParentSpanId);
+        Assert.Equal("dice", serve.GetTagItem("site"));
+        Assert.Equal("served", serve.GetTagItem("sitestub.outcome"));
+    }
+
+    [Fact]
+    public async Task InFlightAndDurationAreMeasuredPerSite()
+    {
+        await using var server = await SiteStubServer.StartAsync();
+        var meters = server.Services.GetRequiredService<IMeterFactory>();
+        var recorded = new List<(string Instrument, double Value, object? Site)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            // Only this server's meter: other tests' servers run in the same process.
+            if (instrument.Meter.Scope == meters && instrument.Name.StartsWith("sitestub.", StringComparison.Ordinal))
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        listener.Start();
+
+        await server.Client.GetByteArrayAsync("/sites/jython?latencyMs=0", TestContext.Current.CancellationToken);
+        await server.Client.GetByteArrayAsync("/sites/dice?latencyMs=0", TestContext.Current.CancellationToken);
+        await WaitForAsync(() => Count(recorded, "sitestub.request.duration") == 2);
+
+        lock (recorded)
+        {
+            var inFlight = recorded.Where(r => r.Instrument == "sitestub.requests.in_flight").ToList();
+            Assert.Equal(2, inFlight.Count(r => r.Value == 1));
+            Assert.Equal(2, inFlight.Count(r => r.Value == -1));
+            Assert.Equal(["dice", "dice", "jython", "jython"], inFlight.Select(r => (string)r.Site!).Order());
+            Assert.Equal(["dice", "jython"], recorded.Where(r => r.Instrument == "sitestub.request.duration").Select(r => (string)r.Site!).Order());
+        }
+
+        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            object? site = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "site")
+                    site = tag.Value;
+            }
+
+            lock (recorded)
+                recorded.Add((instrument.Name, value, site));
+        }
+    }
+
+    private static int Count(List<(string Instrument, double Value, object? Site)> recorded, string name)
+    {
+        lock (recorded)
+            return recorded.Count(r => r.Instrument == name);
+    }
+
+    private static List<Activity> Snapshot(List<Activity> spans)
+    {
+        lock (spans)
+            return spans.ToList();
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (!condition())
+            await Task.Delay(10, timeout.Token);
+    }
+}
