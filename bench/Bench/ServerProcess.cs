@@ -1,0 +1,92 @@
+using System.Diagnostics;
+
+namespace ConcurrencyLab.Bench;
+
+/// <summary>A lab service started from its build output, as a separate process on loopback.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int Pid => _process.Id;
+
+    public static async Task<ServerProcess> StartAsync(string executable, int port, params string[] settings)
+    {
+        if (!File.Exists(executable))
+            throw new FileNotFoundException($"Build the service first (dotnet build): {executable} is missing.");
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(executable)!,
+        };
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(address.ToString());
+        foreach (var setting in settings)
+            start.ArgumentList.Add(setting);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"[server] {line.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            try
+            {
+                using var health = await probe.GetAsync("/health");
+                if (health.IsSuccessStatusCode)
+                    return new ServerProcess(process, address);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException($"{executable} did not answer /health on {address}.");
+    }
+
+    /// <summary>The process's OS thread count, from /proc.</summary>
+    public int ThreadCount()
+    {
+        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+        {
+            if (line.StartsWith("Threads:", StringComparison.Ordinal))
+                return int.Parse(line["Threads:".Length..].Trim());
+        }
+
+        return -1;
+    }
+
+    /// <summary>The process's CPU time (user + system) so far, from /proc.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
