@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ConcurrencyLab.Concurrency;
+using ConcurrencyLab.Concurrency.Engine;
 
 namespace ConcurrencyLab.SiteStub;
 

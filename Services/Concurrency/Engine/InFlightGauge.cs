@@ -1,4 +1,4 @@
-namespace ConcurrencyLab.Concurrency;
+namespace ConcurrencyLab.Concurrency.Engine;
 
 /// <summary>
 /// Counts work in progress and remembers the highest count seen, so that overlap is

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+
+namespace ConcurrencyLab.Concurrency.Engine;
+
+/// <summary>
+/// Runs one item wherever a strategy calls it, and measures it the same way every time:
+/// a span under the run's root, the in-flight gauge, the timeline, the metrics. A failed
+/// item is an outcome; only the run's cancellation escapes.
+/// </summary>
+public sealed class ItemRunner
+{
+    private readonly IWorkload _workload;
+    private readonly RunRecorder _recorder;
+    private readonly LabMetrics _metrics;
+    private readonly ActivitySource _source;
+    private readonly string _strategy;
+    private readonly string? _instanceId;
+    private readonly KeyValuePair<string, object?>[] _tags;
+
+    public ItemRunner(IWorkload workload, RunRecorder recorder, LabMetrics metrics, ActivitySource source,
+        ActivityContext rootContext, string strategy, string? instanceId)
+    {
+        _workload = workload;
+        _recorder = recorder;
+        _metrics = metrics;
+        _source = source;
+        _strategy = strategy;
+        _instanceId = instanceId;
+        _tags = [new("lab.workload", workload.Name), new("lab.strategy", strategy)];
+        RootContext = rootContext;
+    }
+
+    public ActivityContext RootContext { get; }
+
+    public ItemOutcome RunBlocking(IWorkSession session, int index, WorkerIdentity worker, CancellationToken cancellationToken)
+    {
+        using var item = Begin(index, worker, worker.Id, withSpan: true);
+        ItemOutcome outcome;
+        try
+        {
+            outcome = session.Run(index, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is not OperationCanceledException)
+        {
+            outcome = ItemOutcome.Failure(error.GetType().Name);
+        }
+
+        item.End(outcome);
+        return outcome;
+    }
+
+    public async ValueTask<ItemOutcome> RunAsync(IWorkSession session, int index, WorkerIdentity worker, string lane, CancellationToken cancellationToken)
+    {
+        using var item = Begin(index, worker, lane, withSpan: true);
+        ItemOutcome outcome;
+        try
+        {
+            outcome = await session.RunAsync(index, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is not OperationCanceledException)
+        {
+            outcome = ItemOutcome.Failure(error.GetType().Name);
+        }
+
+        item.End(outcome);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Starts measuring an item done elsewhere (a worker process makes its own span);
+    /// call End with its outcome, or dispose without End if the run was cancelled.
+    /// </summary>
+    public ItemScope Begin(int index, WorkerIdentity worker, string lane, bool withSpan)
+    {
+        var activity = withSpan ? StartSpan(index, worker, lane) : null;
+        _metrics.ItemsInFlight.Add(1, _tags);
+        return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), activity, Stopwatch.GetTimestamp());
+    }
+
+    private Activity? StartSpan(int index, WorkerIdentity worker, string lane)
+    {
+        var activity = _source.StartActivity(_workload.ItemSpanName, ActivityKind.Internal, RootContext);
+        if (activity is null)
+            return null;
+        activity.SetTag("lab.strategy", _strategy);
+        activity.SetTag("lab.item.index", index);
+        activity.SetTag("lab.lane", lane);
+        activity.SetTag("thread.id", Environment.CurrentManagedThreadId);
+        activity.SetTag("thread.name", Thread.CurrentThread.Name);
+        activity.SetTag("process.pid", worker.Pid);
+        if (_instanceId is not null)
+            activity.SetTag("service.instance.id", _instanceId);
+        return activity;
+    }
+
+    private void Finish(ItemScope item, ItemOutcome outcome, long endTimestamp)
+    {
+        _recorder.Record(item.Index, item.Worker, item.Lane, item.StartTimestamp, endTimestamp, outcome);
+        var seconds = Stopwatch.GetElapsedTime(item.StartTimestamp, endTimestamp).TotalSeconds;
+        _metrics.ItemDuration.Record(seconds, [_tags[0], _tags[1], new("lab.ok", outcome.Ok)]);
+        if (item.Activity is not { } activity)
+            return;
+        if (outcome.Bytes > 0)
+            activity.SetTag("lab.bytes", outcome.Bytes);
+        if (!outcome.Ok)
+            activity.SetStatus(ActivityStatusCode.Error, outcome.Error);
+    }
+
+    public sealed class ItemScope(ItemRunner runner, int index, WorkerIdentity worker, string lane, InFlightGauge.Scope inFlight, Activity? activity, long startTimestamp)
+        : IDisposable
+    {
+        private bool _disposed;
+
+        public int Index { get; } = index;
+
+        public WorkerIdentity Worker { get; } = worker;
+
+        public string Lane { get; } = lane;
+
+        public Activity? Activity { get; } = activity;
+
+        public long StartTimestamp { get; } = startTimestamp;
+
+        public void End(ItemOutcome outcome) => runner.Finish(this, outcome, Stopwatch.GetTimestamp());
+
+        public void Dispose()
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            inFlight.Dispose();
+            runner._metrics.ItemsInFlight.Add(-1, runner._tags);
+            Activity?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace ConcurrencyLab.Concurrency.Engine;
+
+/// <summary>
+/// Records what a run really did, item by item, from any thread: start and end times,
+/// lanes, outcomes, how many items were in flight at once. Reports are built from it
+/// while the run goes on and after.
+/// </summary>
+public sealed class RunRecorder
+{
+    private readonly TimelineEntry?[] _timeline;
+    private readonly ItemOutcome?[] _outcomes;
+    private readonly ConcurrentDictionary<string, int> _errors = new();
+    private readonly ConcurrentDictionary<WorkerIdentity, int> _workers = new();
+    private readonly long _startedTimestamp;
+    private int _done;
+    private int _succeeded;
+    private long _bytes;
+    private long _childCpuTicks;
+    private readonly ConcurrentDictionary<int, double> _startupMs = new();
+
+    public RunRecorder(int itemCount)
+    {
+        _timeline = new TimelineEntry?[itemCount];
+        _outcomes = new ItemOutcome?[itemCount];
+        _startedTimestamp = Stopwatch.GetTimestamp();
+    }
+
+    public InFlightGauge InFlight { get; } = new();
+
+    public ThreadPoolSampler ThreadPool { get; } = new();
+
+    public int Total => _timeline.Length;
+
+    public int Done => Volatile.Read(ref _done);
+
+    public int Succeeded => Volatile.Read(ref _succeeded);
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public double ElapsedMs => Stopwatch.GetElapsedTime(_startedTimestamp).TotalMilliseconds;
+
+    /// <summary>Milliseconds since the run began, for a timestamp taken with Stopwatch.</summary>
+    public double OffsetMs(long timestamp) => Stopwatch.GetElapsedTime(_startedTimestamp, timestamp).TotalMilliseconds;
+
+    public IReadOnlyDictionary<string, int> Errors => _errors;
+
+    /// <summary>CPU time of worker processes, read before each exits.</summary>
+    public TimeSpan ChildCpu => TimeSpan.FromTicks(Interlocked.Read(ref _childCpuTicks));
+
+    /// <summary>Start-up time of each worker process, by pid.</summary>
+    public IReadOnlyDictionary<int, double> StartupMs => _startupMs;
+
+    public void AddChildCpu(TimeSpan cpu) => Interlocked.Add(ref _childCpuTicks, cpu.Ticks);
+
+    public void AddStartup(int pid, double milliseconds) => _startupMs[pid] = milliseconds;
+
+    public IReadOnlyDictionary<WorkerIdentity, int> Workers => _workers;
+
+    /// <summary>Makes a worker appear in the report even before it finishes an item.</summary>
+    public void AddWorker(WorkerIdentity worker) => _workers.TryAdd(worker, 0);
+
+    /// <summary>Records a finished item; times are Stopwatch timestamps.</summary>
+    public void Record(int index, WorkerIdentity worker, string lane, long startTimestamp, long endTimestamp, ItemOutcome outcome)
+    {
+        var startMs = OffsetMs(startTimestamp);
+        var durationMs = Stopwatch.GetElapsedTime(startTimestamp, endTimestamp).TotalMilliseconds;
+        if (Interlocked.CompareExchange(ref _outcomes[index], outcome, null) is not null)
+            throw new InvalidOperationException($"Item {index} was recorded twice.");
+        Volatile.Write(ref _timeline[index], new TimelineEntry(index, lane, startMs, durationMs, outcome.Ok));
+        _workers.AddOrUpdate(worker, 1, (_, count) => count + 1);
+        if (outcome.Ok)
+        {
+            Interlocked.Increment(ref _succeeded);
+            Interlocked.Add(ref _bytes, outcome.Bytes);
+        }
+        else
+        {
+            _errors.AddOrUpdate(outcome.Error ?? "error", 1, (_, count) => count + 1);
+        }
+
+        Interlocked.Increment(ref _done);
+    }
+
+    /// <summary>The finished items so far, in index order.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline() =>
+        _timeline.OfType<TimelineEntry>().ToList();
+
+    public IReadOnlyList<(int Index, ItemOutcome Outcome)> Outcomes() =>
+        _outcomes.Select((outcome, index) => (index, outcome)).Where(pair => pair.outcome is not null)
+            .Select(pair => (pair.index, pair.outcome!)).ToList();
+}

@@ -1,0 +1,11 @@
+namespace ConcurrencyLab.Concurrency.Engine;
+
+/// <summary>Who ran an item: a thread, a task slot, a worker process or a replica.</summary>
+/// <param name="Kind">"thread", "pool-thread", "task", "process" or "replica".</param>
+/// <param name="Id">The lane the timeline draws it in, e.g. "worker-3" or "pid 4711".</param>
+/// <param name="Pid">The OS process that ran it.</param>
+public sealed record WorkerIdentity(string Kind, string Id, int Pid)
+{
+    public static WorkerIdentity CurrentThread(string kind) =>
+        new(kind, Thread.CurrentThread.Name ?? $"thread-{Environment.CurrentManagedThreadId}", Environment.ProcessId);
+}

@@ -1,0 +1,58 @@
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Runs;
+
+namespace ConcurrencyLab.Concurrency.Reports;
+
+/// <summary>Turns what a run's recorder holds into its report; safe to call while it runs.</summary>
+public static class RunReportBuilder
+{
+    public static RunReport Build(Run run, int timelineCap, bool includeTimeline)
+    {
+        var recorder = run.Recorder;
+        var timeline = recorder.Timeline();
+        var wallMs = run.FinalWallMs ?? recorder.ElapsedMs;
+        var cpuMs = run.FinalCpuMs ?? 0;
+        var concurrency = run.Strategy.Concurrency(run.Settings, run.Workload.ItemCount);
+        var idealMs = run.Workload.IdealMs(concurrency);
+        var startup = recorder.StartupMs;
+        var pool = recorder.ThreadPool.Range;
+
+        return new RunReport
+        {
+            Id = run.Id,
+            Workload = run.Workload.Name,
+            Strategy = run.Strategy.Name,
+            Workers = run.Settings.Workers,
+            MaxConcurrency = run.Settings.MaxConcurrency,
+            Status = run.Status.ToString().ToLowerInvariant(),
+            Progress = new RunProgress(recorder.Done, recorder.Total),
+            Items = recorder.Total,
+            Succeeded = recorder.Succeeded,
+            Failed = recorder.Done - recorder.Succeeded,
+            Errors = new SortedDictionary<string, int>(recorder.Errors.ToDictionary()),
+            WallMs = Math.Round(wallMs, 3),
+            CpuMs = Math.Round(cpuMs, 3),
+            IdealMs = Math.Round(idealMs, 3),
+            Efficiency = wallMs > 0 ? Math.Round(idealMs / wallMs, 4) : 0,
+            PeakInFlight = recorder.InFlight.Peak,
+            LatencyMs = LatencySummary.Of(timeline.Select(entry => entry.DurationMs)),
+            StartupMs = startup.Count > 0 ? Math.Round(startup.Values.Max(), 3) : null,
+            ThreadPoolThreads = new IntRange(pool.Min, pool.Max),
+            ThreadPool = recorder.ThreadPool.Samples,
+            WorkersUsed = recorder.Workers
+                .Select(pair => new WorkerUsage(pair.Key.Kind, pair.Key.Id, pair.Key.Pid, pair.Value,
+                    startup.TryGetValue(pair.Key.Pid, out var ms) && pair.Key.Kind == "process" ? Math.Round(ms, 3) : null))
+                .OrderBy(worker => worker.Id, StringComparer.Ordinal)
+                .ToList(),
+            Timeline = includeTimeline ? timeline.Take(timelineCap).ToList() : null,
+            TimelineTruncated = includeTimeline && timeline.Count > timelineCap,
+            Bytes = run.Workload.CountsBytes ? recorder.Bytes : null,
+            Results = run.Workload.Results(recorder.Outcomes()),
+            Bound = run.FinalCpuMs is null ? "unknown" : Bound.Classify(cpuMs, wallMs),
+            TraceId = run.TraceId?.ToString(),
+            StartedAt = run.StartedAt,
+            Error = run.Error,
+            Request = run.Request,
+        };
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
+using ConcurrencyLab.Concurrency.Strategies;
+
+namespace ConcurrencyLab.Concurrency.Runs;
+
+public enum RunStatus
+{
+    Running,
+    Completed,
+    Cancelled,
+    Failed,
+}
+
+/// <summary>One run: its work, its strategy, its recorder, and how it ended.</summary>
+public sealed class Run
+{
+    private readonly CancellationTokenSource _cancel = new();
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Run(string id, IWorkload workload, IStrategy strategy, StrategySettings settings, object? request)
+    {
+        Id = id;
+        Workload = workload;
+        Strategy = strategy;
+        Settings = settings;
+        Request = request;
+        Recorder = new RunRecorder(workload.ItemCount);
+        StartedAt = DateTimeOffset.UtcNow;
+    }
+
+    public string Id { get; }
+
+    public IWorkload Workload { get; }
+
+    public IStrategy Strategy { get; }
+
+    public StrategySettings Settings { get; }
+
+    public object? Request { get; }
+
+    public RunRecorder Recorder { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public RunStatus Status { get; private set; } = RunStatus.Running;
+
+    public string? Error { get; private set; }
+
+    public double? FinalWallMs { get; private set; }
+
+    public double? FinalCpuMs { get; private set; }
+
+    public ActivityTraceId? TraceId { get; set; }
+
+    public CancellationToken Cancellation => _cancel.Token;
+
+    /// <summary>Completes when the run has ended and every thread and process of it is gone.</summary>
+    public Task Finished => _finished.Task;
+
+    public void Cancel() => _cancel.Cancel();
+
+    internal void End(RunStatus status, double wallMs, double cpuMs, string? error)
+    {
+        FinalWallMs = wallMs;
+        FinalCpuMs = cpuMs;
+        Error = error;
+        Status = status;
+        _cancel.Dispose();
+        _finished.TrySetResult();
+    }
+}

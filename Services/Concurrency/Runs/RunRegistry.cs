@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
+using ConcurrencyLab.Concurrency.Strategies;
+using ConcurrencyLab.Concurrency.Workers;
+using Microsoft.Extensions.Options;
+
+namespace ConcurrencyLab.Concurrency.Runs;
+
+/// <summary>
+/// A runner's runs: admits them (or not), starts them, finds them by id, cancels them,
+/// and keeps a bounded history of finished ones.
+/// </summary>
+public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> options)
+{
+    private readonly ConcurrentDictionary<string, Run> _runs = new();
+    private readonly ConcurrentQueue<string> _order = new();
+
+    public EngineOptions Options => options.Value;
+
+    public RunAdmission Admission { get; } = new(options.Value.MaxConcurrentRuns);
+
+    /// <summary>Starts a run in the given place; the place is released when the run ends.</summary>
+    public Run Start(
+        RunAdmission.Place? place,
+        IWorkload workload,
+        IStrategy strategy,
+        StrategySettings settings,
+        object? request,
+        ActivitySource source,
+        string rootSpanName,
+        IWorkerLauncher? launcher,
+        string? instanceId)
+    {
+        var run = new Run(Guid.NewGuid().ToString("N")[..12], workload, strategy, settings, request);
+        _runs[run.Id] = run;
+        _order.Enqueue(run.Id);
+        Forget();
+        var running = executor.StartAsync(run, source, rootSpanName, launcher, instanceId);
+        _ = running.ContinueWith(_ => place?.Dispose(), TaskScheduler.Default);
+        return run;
+    }
+
+    public Run? Find(string id) => _runs.GetValueOrDefault(id);
+
+    /// <summary>Newest first.</summary>
+    public IReadOnlyList<Run> List() => _runs.Values.OrderByDescending(run => run.StartedAt).ToList();
+
+    // Drops the oldest finished runs beyond the history bound; running ones always stay.
+    private void Forget()
+    {
+        var finished = _runs.Values.Count(run => run.Status != RunStatus.Running);
+        while (finished > Options.History && _order.TryPeek(out var oldest))
+        {
+            if (_runs.TryGetValue(oldest, out var run) && run.Status == RunStatus.Running)
+                break;
+            _order.TryDequeue(out _);
+            if (_runs.TryRemove(oldest, out _))
+                finished--;
+        }
+    }
+
+    public RunReport Report(Run run, bool includeTimeline = true) => RunReportBuilder.Build(run, Options.TimelineCap, includeTimeline);
+}

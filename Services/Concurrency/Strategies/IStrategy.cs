@@ -1,0 +1,21 @@
+using ConcurrencyLab.Concurrency.Engine;
+
+namespace ConcurrencyLab.Concurrency.Strategies;
+
+/// <summary>One concurrency model: decides where and when items run, nothing else.</summary>
+public interface IStrategy
+{
+    string Name { get; }
+
+    /// <summary>One line for GET /{w}/strategies.</summary>
+    string Description { get; }
+
+    /// <summary>The request fields this strategy reads.</summary>
+    IReadOnlyList<string> Parameters { get; }
+
+    /// <summary>How many items may be in flight at once, for the ideal time.</summary>
+    int Concurrency(StrategySettings settings, int items);
+
+    /// <summary>Runs every item; returns when all are done, or throws when cancelled.</summary>
+    Task RunAsync(RunContext run, CancellationToken cancellationToken);
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Workers;
+
+namespace ConcurrencyLab.Concurrency.Strategies;
+
+/// <summary>
+/// A pool of W worker OS processes started for the run (the study's process pool), fed
+/// one item at a time over a pipe. Their start-up is inside the run's wall time, as in
+/// the study, and measured; none outlives the run, cancelled or not.
+/// </summary>
+public sealed class ProcessesStrategy : IStrategy
+{
+    public string Name => "processes";
+
+    public string Description =>
+        "W worker processes (default: one per core) started for the run, each with its own session, fed items over a pipe; start-up is measured.";
+
+    public IReadOnlyList<string> Parameters => ["workers"];
+
+    public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
+
+    public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var launcher = run.WorkerLauncher
+            ?? throw new InvalidOperationException("This runner has no worker processes.");
+        var starting = Enumerable.Range(0, run.Settings.Workers)
+            .Select(_ => WorkerProcess.StartAsync(launcher, cancellationToken))
+            .ToList();
+        try
+        {
+            var workers = await Task.WhenAll(starting);
+            foreach (var worker in workers)
+                run.Recorder.AddStartup(worker.Pid, worker.StartupMs);
+            var queue = new ItemQueue(run.Workload.ItemCount);
+            var traceParent = TraceParent(run.RootContext);
+            await Task.WhenAll(workers.Select(worker => FeedAsync(run, worker, queue, traceParent, cancellationToken)));
+        }
+        finally
+        {
+            await StopAllAsync(run.Recorder, starting);
+        }
+    }
+
+    private static async Task FeedAsync(RunContext run, WorkerProcess worker, ItemQueue queue, string? traceParent, CancellationToken cancellationToken)
+    {
+        var identity = new WorkerIdentity("process", $"pid {worker.Pid}", worker.Pid);
+        run.Recorder.AddWorker(identity);
+        while (queue.TryTake(out var index))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var item = run.Items.Begin(index, identity, identity.Id, withSpan: false);
+            var reply = await worker.RunAsync(new WorkerRequest(index, run.Workload.DescribeForWorker(index), traceParent), cancellationToken);
+            item.End(new ItemOutcome(reply.Ok, reply.Error, reply.Bytes, reply.Value));
+        }
+    }
+
+    // Every worker that started is stopped here, whether the run finished, failed or was cancelled.
+    private static async Task StopAllAsync(RunRecorder recorder, List<Task<WorkerProcess>> starting)
+    {
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch (Exception)
+        {
+            // A worker that failed to start cleaned up after itself; its error is the run's.
+        }
+
+        foreach (var start in starting.Where(start => start.IsCompletedSuccessfully))
+        {
+            var worker = start.Result;
+            await worker.DisposeAsync();
+            recorder.AddChildCpu(worker.CpuTime);
+        }
+    }
+
+    private static string? TraceParent(ActivityContext context) =>
+        context == default ? null : $"00-{context.TraceId}-{context.SpanId}-{(context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00")}";
+}

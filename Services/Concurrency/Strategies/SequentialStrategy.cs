@@ -1,0 +1,27 @@
+using ConcurrencyLab.Concurrency.Engine;
+
+namespace ConcurrencyLab.Concurrency.Strategies;
+
+public sealed class SequentialStrategy : IStrategy
+{
+    public string Name => "sequential";
+
+    public string Description => "One thread, one session, one item at a time: the baseline every speedup is measured against.";
+
+    public IReadOnlyList<string> Parameters => [];
+
+    public int Concurrency(StrategySettings settings, int items) => 1;
+
+    public Task RunAsync(RunContext run, CancellationToken cancellationToken) =>
+        DedicatedThreads.RunAsync(1, "sequential", _ =>
+        {
+            var worker = WorkerIdentity.CurrentThread("thread");
+            run.Recorder.AddWorker(worker);
+            using var session = run.Workload.CreateSession();
+            for (var index = 0; index < run.Workload.ItemCount; index++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                run.Items.RunBlocking(session, index, worker, cancellationToken);
+            }
+        });
+}

@@ -1,0 +1,38 @@
+using ConcurrencyLab.Concurrency.Engine;
+
+namespace ConcurrencyLab.Concurrency.Strategies;
+
+/// <summary>
+/// The same blocking calls, on .NET thread-pool threads, at most W at once. Beyond the
+/// pool's minimum (the core count) the pool adds threads slowly, so W blocking items
+/// start late: the report's thread-pool samples show the starvation.
+/// </summary>
+public sealed class ThreadPoolStrategy : IStrategy
+{
+    public string Name => "threadpool";
+
+    public string Description =>
+        "W blocking calls queued to the .NET thread pool: past its minimum (one thread per core) it injects about 1-2 threads a second, so blocking work starves it.";
+
+    public IReadOnlyList<string> Parameters => ["workers"];
+
+    public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
+
+    public Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var queue = new ItemQueue(run.Workload.ItemCount);
+        var session = run.Workload.CreateSession();
+        var loops = Enumerable.Range(0, run.Settings.Workers).Select(_ => Task.Factory.StartNew(() =>
+        {
+            // Not LongRunning: these must be ordinary pool work items to show the pool's behaviour.
+            var worker = WorkerIdentity.CurrentThread("pool-thread") with { Id = $"pool-thread-{Environment.CurrentManagedThreadId}" };
+            run.Recorder.AddWorker(worker);
+            while (queue.TryTake(out var index))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                run.Items.RunBlocking(session, index, worker, cancellationToken);
+            }
+        }, cancellationToken, TaskCreationOptions.None, TaskScheduler.Default));
+        return ThreadsStrategy.DisposeAfter(Task.WhenAll(loops), session);
+    }
+}

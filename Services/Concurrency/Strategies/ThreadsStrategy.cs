@@ -1,0 +1,49 @@
+using ConcurrencyLab.Concurrency.Engine;
+
+namespace ConcurrencyLab.Concurrency.Strategies;
+
+/// <summary>
+/// W dedicated OS threads taking items from a shared queue, each blocking on its item:
+/// the study's thread-pool executor with W workers.
+/// </summary>
+public sealed class ThreadsStrategy(string description) : IStrategy
+{
+    public string Name => "threads";
+
+    public string Description { get; } = description;
+
+    public IReadOnlyList<string> Parameters => ["workers", "clientPerWorker"];
+
+    public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
+
+    public Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var queue = new ItemQueue(run.Workload.ItemCount);
+        var shared = run.Settings.ClientPerWorker ? null : run.Workload.CreateSession();
+        var threads = DedicatedThreads.RunAsync(run.Settings.Workers, "worker", _ =>
+        {
+            var worker = WorkerIdentity.CurrentThread("thread");
+            run.Recorder.AddWorker(worker);
+            using var own = shared is null ? run.Workload.CreateSession() : null;
+            var session = own ?? shared!;
+            while (queue.TryTake(out var index))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                run.Items.RunBlocking(session, index, worker, cancellationToken);
+            }
+        });
+        return DisposeAfter(threads, shared);
+    }
+
+    internal static async Task DisposeAfter(Task work, IDisposable? resource)
+    {
+        try
+        {
+            await work;
+        }
+        finally
+        {
+            resource?.Dispose();
+        }
+    }
+}

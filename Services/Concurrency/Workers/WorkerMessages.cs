@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ConcurrencyLab.Concurrency.Workers;
+
+/// <summary>
+/// The worker-process protocol: one JSON object per line. The worker writes Ready once
+/// it is set up, then answers each Request on stdin with one Reply on stdout, in order.
+/// The parent closes stdin to ask it to exit.
+/// </summary>
+public sealed record WorkerReady(int Pid);
+
+/// <param name="Payload">What the workload needs to do the item (its own format).</param>
+/// <param name="TraceParent">W3C traceparent of the run's root span, so the worker's span joins the trace.</param>
+public sealed record WorkerRequest(int Index, string Payload, string? TraceParent);
+
+public sealed record WorkerReply(int Index, bool Ok, string? Error, long Bytes, string? Value);
+
+public static class WorkerJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Write<T>(T message) => JsonSerializer.Serialize(message, Options);
+
+    public static T Read<T>(string line) =>
+        JsonSerializer.Deserialize<T>(line, Options) ?? throw new InvalidDataException($"Empty worker message: {line}");
+}

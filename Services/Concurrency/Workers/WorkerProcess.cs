@@ -1,0 +1,117 @@
+using System.Diagnostics;
+
+namespace ConcurrencyLab.Concurrency.Workers;
+
+/// <summary>
+/// The parent's handle on one worker process: starts it, times its start-up, sends it one
+/// item at a time over its stdin pipe, and makes sure it is gone when disposed.
+/// </summary>
+public sealed class WorkerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
+    private readonly Process _process;
+    private TimeSpan _cpuAtExit;
+
+    private WorkerProcess(Process process, double startupMs)
+    {
+        _process = process;
+        StartupMs = startupMs;
+    }
+
+    public int Pid => _process.Id;
+
+    public double StartupMs { get; }
+
+    /// <summary>CPU time the worker used, read just before it was asked to exit.</summary>
+    public TimeSpan CpuTime => _cpuAtExit;
+
+    public static async Task<WorkerProcess> StartAsync(IWorkerLauncher launcher, CancellationToken cancellationToken)
+    {
+        var start = launcher.CreateStartInfo();
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+
+        var started = Stopwatch.GetTimestamp();
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        // Drain stderr so a chatty worker can never block on a full pipe.
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"Worker {process.Id} exited before it was ready.");
+            WorkerJson.Read<WorkerReady>(line);
+            return new WorkerProcess(process, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch
+        {
+            Kill(process);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends one item and waits for its reply. Cancelling kills the worker.</summary>
+    public async Task<WorkerReply> RunAsync(WorkerRequest request, CancellationToken cancellationToken)
+    {
+        await using var kill = cancellationToken.Register(() => Kill(_process));
+        await _process.StandardInput.WriteLineAsync(WorkerJson.Write(request).AsMemory(), cancellationToken);
+        await _process.StandardInput.FlushAsync(cancellationToken);
+        var line = await _process.StandardOutput.ReadLineAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (line is null)
+            throw new WorkerLostException(Pid);
+        var reply = WorkerJson.Read<WorkerReply>(line);
+        if (reply.Index != request.Index)
+            throw new InvalidDataException($"Worker {Pid} answered item {reply.Index} to a request for item {request.Index}.");
+        return reply;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Refresh();
+                _cpuAtExit = _process.TotalProcessorTime;
+                // Closing stdin asks the worker to flush its telemetry and exit.
+                _process.StandardInput.Close();
+                using var grace = new CancellationTokenSource(ExitGrace);
+                await _process.WaitForExitAsync(grace.Token);
+            }
+        }
+        catch (Exception error) when (error is OperationCanceledException or IOException or InvalidOperationException)
+        {
+            // It did not leave in time, or its pipe is already gone: make sure below.
+        }
+        finally
+        {
+            Kill(_process);
+            _process.Dispose();
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(ExitGrace);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+}
+
+public sealed class WorkerLostException(int pid) : Exception($"Worker process {pid} exited before answering.")
+{
+    public int Pid { get; } = pid;
+}

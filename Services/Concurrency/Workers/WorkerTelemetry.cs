@@ -1,0 +1,22 @@
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace ConcurrencyLab.Concurrency.Workers;
+
+/// <summary>
+/// Tracing for a worker process: it inherits the runner's OTEL_* environment (endpoint,
+/// headers, service name), so its spans reach the same dashboard. Dispose to flush.
+/// </summary>
+public static class WorkerTelemetry
+{
+    public static TracerProvider? Start(string sourceName)
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
+            return null;
+        return Sdk.CreateTracerProviderBuilder()
+            .AddSource(sourceName)
+            .AddHttpClientInstrumentation()
+            .AddOtlpExporter()
+            .Build();
+    }
+}
