@@ -1,3 +1,4 @@
+using ConcurrencyLab.Concurrency.Engine;
 namespace ConcurrencyLab.CpuRunner;
 
 public static class CpuRunnerRegistration
@@ -9,7 +10,7 @@ public static class CpuRunnerRegistration
             .BindConfiguration(CpuRunnerOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<ReplicaIdentity>();
+        builder.Services.AddSingleton<ServiceInstance>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using ConcurrencyLab.Concurrency.Engine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ public static class WorkApi
     private static Results<Ok<WorkResult>, ValidationProblem> PostWork(
         WorkRequest? request,
         IOptions<CpuRunnerOptions> options,
-        ReplicaIdentity identity,
+        ServiceInstance identity,
         CancellationToken cancellationToken)
     {
         var maxN = options.Value.MaxN;

@@ -1,13 +1,22 @@
+using ConcurrencyLab.Concurrency.Runs;
+
 namespace ConcurrencyLab.IoRunner;
 
 public static class IoRunnerRegistration
 {
-    /// <summary>The measurement client's name; its base address is SiteStub, found by service discovery.</summary>
+    /// <summary>The probe's client: service discovery, and no resilience handler (it is timed).</summary>
     public const string SiteStubClient = "sitestub";
 
     public static WebApplicationBuilder AddIoRunner(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<IoRunnerOptions>()
+            .BindConfiguration(IoRunnerOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddLabEngine(IoRunnerOptions.Section);
+        builder.Services.AddSingleton<SiteStubLocator>();
+        builder.Services.AddSingleton<IoRunService>();
         builder.Services.AddMeasurementHttpClient(SiteStubClient)
             .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://sitestub"));
         return builder;

@@ -1,5 +1,9 @@
 using ConcurrencyLab.IoRunner;
 
+// Started by the processes strategy as one of its worker processes.
+if (args.Contains(IoWorker.Argument))
+    return await IoWorker.RunAsync();
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIoRunner();
@@ -7,6 +11,8 @@ builder.AddIoRunner();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapIoRunsApi();
 app.MapProbeApi();
 app.MapDefaultEndpoints();
 app.Run();
+return 0;

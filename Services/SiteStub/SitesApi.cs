@@ -18,9 +18,11 @@ public static class SitesApi
 
     public sealed record SiteInfo(string Name, string Title, long SizeBytes, double LatencyMs, string Dist, double JitterMs);
 
+    public sealed record ProfileInfo(double LatencyMs, string Dist, double JitterMs);
+
     public sealed record Catalogue(
         IReadOnlyList<SiteInfo> Sites,
-        IReadOnlyList<string> Profiles,
+        IReadOnlyDictionary<string, ProfileInfo> Profiles,
         IReadOnlyList<string> Parameters,
         int MaxConcurrent,
         long MaxSizeBytes,
@@ -33,7 +35,10 @@ public static class SitesApi
             .Select(site => new SiteInfo(site.Key, site.Value.Title, site.Value.SizeBytes, site.Value.LatencyMs,
                 site.Value.Dist.ToString().ToLowerInvariant(), site.Value.JitterMs))
             .ToList();
-        return TypedResults.Ok(new Catalogue(sites, value.Profiles.Keys.ToList(), SiteRequestParser.Parameters,
+        var profiles = value.Profiles.ToDictionary(
+            profile => profile.Key,
+            profile => new ProfileInfo(profile.Value.LatencyMs, profile.Value.Dist.ToString().ToLowerInvariant(), profile.Value.JitterMs));
+        return TypedResults.Ok(new Catalogue(sites, profiles, SiteRequestParser.Parameters,
             value.MaxConcurrent, value.MaxSizeBytes, value.MaxLatencyMs));
     }
 

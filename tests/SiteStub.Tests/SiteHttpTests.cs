@@ -171,7 +171,7 @@ public sealed class SiteHttpTests
 
         var names = catalogue.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
         Assert.Equal(["jython", "dice"], names);
-        Assert.Contains("seed", catalogue.GetProperty("profiles").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(290, catalogue.GetProperty("profiles").GetProperty("seed").GetProperty("latencyMs").GetDouble());
         Assert.Contains("failMode", catalogue.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
     }
 }

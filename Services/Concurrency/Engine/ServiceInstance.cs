@@ -1,10 +1,12 @@
-namespace ConcurrencyLab.CpuRunner;
+using Microsoft.Extensions.Configuration;
+
+namespace ConcurrencyLab.Concurrency.Engine;
 
 /// <summary>
-/// Which replica this process is: Aspire gives each replica its own service.instance.id
+/// Which instance (replica) of its service this process is: Aspire gives each replica its own service.instance.id
 /// in OTEL_RESOURCE_ATTRIBUTES; outside Aspire the machine name and pid stand in.
 /// </summary>
-public sealed class ReplicaIdentity(IConfiguration configuration)
+public sealed class ServiceInstance(IConfiguration configuration)
 {
     public int Pid { get; } = Environment.ProcessId;
 

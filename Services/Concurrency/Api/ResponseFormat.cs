@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+
+namespace ConcurrencyLab.Concurrency.Api;
+
+/// <summary>Text tables for terminals: ?format=text, or an Accept header that prefers text/plain.</summary>
+public static class ResponseFormat
+{
+    public static bool WantsText(HttpRequest request)
+    {
+        if (request.Query.TryGetValue("format", out var format))
+            return string.Equals(format.ToString(), "text", StringComparison.OrdinalIgnoreCase);
+        var accept = request.GetTypedHeaders().Accept;
+        var best = accept.OrderByDescending(media => media.Quality ?? 1).FirstOrDefault();
+        return best is not null && best.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>?timeline=false leaves the per-item timeline out of a report.</summary>
+    public static bool WantsTimeline(HttpRequest request) =>
+        !(request.Query.TryGetValue("timeline", out var value) && string.Equals(value.ToString(), "false", StringComparison.OrdinalIgnoreCase));
+
+    public static IResult Text(string text) => TypedResults.Text(text, "text/plain; charset=utf-8");
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace ConcurrencyLab.Concurrency.Reports;
+
+/// <summary>Reports as aligned text tables (Accept: text/plain or ?format=text).</summary>
+public static class ReportText
+{
+    public static string Run(RunReport run)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"run {run.Id}: {run.Workload} / {run.Strategy}, {run.Status}, {run.Progress.Done}/{run.Progress.Total} items"));
+        var table = new TextTable("measure", "value")
+            .Add("workers", Invariant($"{run.Workers}"))
+            .Add("wall ms", Number(run.WallMs))
+            .Add("ideal ms", Number(run.IdealMs))
+            .Add("efficiency", Percent(run.Efficiency))
+            .Add("cpu ms", Number(run.CpuMs))
+            .Add("bound", run.Bound)
+            .Add("peak in flight", Invariant($"{run.PeakInFlight}"))
+            .Add("succeeded", Invariant($"{run.Succeeded}"))
+            .Add("failed", Invariant($"{run.Failed}"));
+        if (run.LatencyMs is { } latency)
+        {
+            table.Add("item ms p50", Number(latency.P50)).Add("item ms p90", Number(latency.P90))
+                .Add("item ms p99", Number(latency.P99)).Add("item ms max", Number(latency.Max));
+        }
+
+        if (run.StartupMs is { } startup)
+            table.Add("process start-up ms", Number(startup));
+        table.Add("pool threads min-max", Invariant($"{run.ThreadPoolThreads.Min}-{run.ThreadPoolThreads.Max}"));
+        if (run.Bytes is { } bytes)
+            table.Add("bytes", Invariant($"{bytes:N0}"));
+        foreach (var (reason, count) in run.Errors)
+            table.Add($"error {reason}", Invariant($"{count}"));
+        text.Append(table);
+        if (run.TraceId is not null)
+            text.AppendLine(Invariant($"trace {run.TraceId}"));
+        return text.ToString();
+    }
+
+    public static string Comparison(ComparisonReport report)
+    {
+        var table = new TextTable("strategy", "workers", "status", "wall ms", "ideal ms", "efficiency", "speedup", "peak", "cpu ms", "bound", "failed", "startup ms", "pool max");
+        foreach (var row in report.Rows)
+        {
+            table.Add(row.Strategy, Invariant($"{row.MaxConcurrency ?? row.Workers}"), row.Status, Number(row.WallMs), Number(row.IdealMs),
+                Percent(row.Efficiency), row.Speedup is { } speedup ? Invariant($"{speedup:0.00}x") : "", Invariant($"{row.PeakInFlight}"),
+                Number(row.CpuMs), row.Bound, Invariant($"{row.Failed}"), row.StartupMs is { } ms ? Number(ms) : "",
+                Invariant($"{row.ThreadPoolThreadsMax}"));
+        }
+
+        return Invariant($"{report.Kind}: {report.Workload}, {report.Status}\n") + table;
+    }
+
+    private static string Number(double value) => value.ToString("#,0.0", CultureInfo.InvariantCulture);
+
+    private static string Percent(double value) => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

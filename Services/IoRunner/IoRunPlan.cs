@@ -1,0 +1,47 @@
+using System.Globalization;
+using ConcurrencyLab.Concurrency.Engine;
+
+namespace ConcurrencyLab.IoRunner;
+
+/// <summary>A validated IO request: defaults filled in, ready to run.</summary>
+public sealed record IoRunPlan(
+    string Strategy,
+    StrategySettings Settings,
+    int? RequestedWorkers,
+    IReadOnlyList<string> Sites,
+    int Repeat,
+    TimeSpan Timeout,
+    IReadOnlyList<KeyValuePair<string, string>> SiteStubParameters,
+    int? Seed,
+    double ExpectedItemMs,
+    IReadOnlyList<int> WorkerCounts)
+{
+    public int Items => Sites.Count * Repeat;
+
+    /// <summary>The SiteStub path item i downloads: the study's two pages, alternating.</summary>
+    public string PathOf(int index)
+    {
+        var site = Sites[index % Sites.Count];
+        var query = SiteStubParameters.Select(parameter => $"{parameter.Key}={Uri.EscapeDataString(parameter.Value)}");
+        if (Seed is { } seed)
+            query = query.Append(string.Create(CultureInfo.InvariantCulture, $"seed={unchecked(seed + index)}"));
+        var joined = string.Join('&', query);
+        return joined.Length == 0 ? $"/sites/{site}" : $"/sites/{site}?{joined}";
+    }
+
+    /// <summary>The request as the report shows it, defaults filled in.</summary>
+    public object Describe() => new
+    {
+        strategy = Strategy,
+        workers = Settings.Workers,
+        maxConcurrency = Settings.MaxConcurrency,
+        clientPerWorker = Settings.ClientPerWorker,
+        sites = Sites,
+        repeat = Repeat,
+        items = Items,
+        timeoutMs = Timeout.TotalMilliseconds,
+        seed = Seed,
+        siteStub = SiteStubParameters.ToDictionary(parameter => parameter.Key, parameter => parameter.Value),
+        expectedItemMs = ExpectedItemMs,
+    };
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using ConcurrencyLab.Concurrency.Engine;
+
+namespace ConcurrencyLab.IoRunner;
+
+public enum IoRequestKind
+{
+    Run,
+    Compare,
+    Sweep,
+}
+
+/// <summary>
+/// Checks an IO request against IoRunner's limits and SiteStub's catalogue, and fills in
+/// the defaults. Every problem is reported at once, by field, with its limit.
+/// </summary>
+public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catalogue)
+{
+    public static readonly IReadOnlyList<string> Dists = ["fixed", "uniform", "normal", "lognormal"];
+    public static readonly IReadOnlyList<string> FailModes = ["status", "reset", "hang"];
+    public static readonly IReadOnlyList<int> DefaultWorkerCounts = [5, 10, 15, 20, 30];
+    public const int DefaultThreads = 5;
+    private const int DefaultRepeat = 80;
+
+    private readonly Dictionary<string, string[]> _errors = [];
+
+    public IReadOnlyDictionary<string, string[]> Errors => _errors;
+
+    public IoRunPlan? Validate(IoRunRequest request, IoRequestKind kind)
+    {
+        var strategy = ValidateStrategy(request.Strategy, kind);
+        var sites = ValidateSites(request.Sites);
+        var repeat = Range("repeat", request.Repeat, 1, limits.MaxItems) ?? DefaultRepeat;
+        if (sites.Count * (long)repeat > limits.MaxItems)
+            Fail("repeat", $"sites × repeat must be at most {limits.MaxItems:N0} items (IoRunner:MaxItems); got {sites.Count * (long)repeat:N0}.");
+        var items = sites.Count * repeat;
+
+        var workers = request.Workers;
+        var workerCap = strategy == "processes" ? limits.MaxProcesses : limits.MaxThreads;
+        Range("workers", workers, 1, workerCap);
+        var maxConcurrency = Range("maxConcurrency", request.MaxConcurrency, 1, limits.MaxAsync);
+        if (maxConcurrency is not null && kind != IoRequestKind.Compare && strategy is not null && strategy != "async")
+            Fail("maxConcurrency", "maxConcurrency applies to the async strategy only; use workers for the others.");
+        if ((strategy == "async" || kind == IoRequestKind.Compare) && maxConcurrency is null && items > limits.MaxAsync)
+            Fail("maxConcurrency", $"async starts every item at once: with more than {limits.MaxAsync:N0} items (IoRunner:MaxAsync) set maxConcurrency.");
+
+        var timeoutMs = Range("timeoutMs", request.TimeoutMs, 1, limits.MaxTimeoutMs) ?? limits.DefaultTimeoutMs;
+        var workerCounts = kind == IoRequestKind.Sweep ? ValidateWorkerCounts(request.WorkerCounts, workerCap) : [];
+        if (kind != IoRequestKind.Sweep && request.WorkerCounts is not null)
+            Fail("workerCounts", "workerCounts belongs to POST /io/sweep only.");
+
+        var parameters = SiteStubParameters(request);
+        var expectedItemMs = ExpectedItemMs(request, sites);
+        if (_errors.Count > 0)
+            return null;
+
+        var resolvedWorkers = strategy switch
+        {
+            "sequential" => 1,
+            "async" => maxConcurrency ?? items,
+            "processes" => workers ?? Environment.ProcessorCount,
+            _ => workers ?? DefaultThreads,
+        };
+        var settings = new StrategySettings(resolvedWorkers, maxConcurrency, request.ClientPerWorker ?? false);
+        return new IoRunPlan(strategy ?? "", settings, workers, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
+            parameters, request.Seed, expectedItemMs, workerCounts);
+    }
+
+    private string? ValidateStrategy(string? strategy, IoRequestKind kind)
+    {
+        if (kind == IoRequestKind.Compare)
+        {
+            if (strategy is not null)
+                Fail("strategy", "compare runs every strategy; leave strategy out.");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(strategy))
+        {
+            Fail("strategy", $"strategy is required: one of {string.Join(", ", IoStrategies.Names)}.");
+            return null;
+        }
+
+        var name = strategy.Trim().ToLowerInvariant();
+        if (!IoStrategies.Names.Contains(name))
+        {
+            Fail("strategy", $"Unknown strategy '{Shorten(strategy)}': one of {string.Join(", ", IoStrategies.Names)}.");
+            return null;
+        }
+
+        return name;
+    }
+
+    private List<string> ValidateSites(List<string>? requested)
+    {
+        if (requested is null)
+            return ["jython", "dice"];
+        if (requested.Count == 0 || requested.Count > limits.MaxSites)
+        {
+            Fail("sites", $"sites must list 1 to {limits.MaxSites} site names.");
+            return [];
+        }
+
+        var known = string.Join(", ", catalogue.Sites.Select(site => site.Name));
+        var sites = new List<string>();
+        foreach (var name in requested)
+        {
+            if (catalogue.Find(name ?? "") is { } site)
+            {
+                sites.Add(site.Name);
+                continue;
+            }
+
+            // Only SiteStub's own sites: a URL, a path or a host is never fetched.
+            Fail("sites", $"'{Shorten(name ?? "null")}' is not a SiteStub site; IoRunner downloads only from SiteStub ({known}).");
+        }
+
+        return sites;
+    }
+
+    private List<int> ValidateWorkerCounts(List<int>? counts, int cap)
+    {
+        counts ??= [.. DefaultWorkerCounts];
+        if (counts.Count == 0 || counts.Count > limits.MaxSweepPoints)
+            Fail("workerCounts", $"workerCounts must list 1 to {limits.MaxSweepPoints} worker counts.");
+        else if (counts.Any(count => count < 1 || count > cap))
+            Fail("workerCounts", $"every worker count must be between 1 and {cap}.");
+        return counts;
+    }
+
+    private List<KeyValuePair<string, string>> SiteStubParameters(IoRunRequest request)
+    {
+        var parameters = new List<KeyValuePair<string, string>>();
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+                parameters.Add(new(name, value));
+        }
+
+        if (request.Profile is not null && !catalogue.Profiles.ContainsKey(request.Profile))
+            Fail("profile", $"Unknown profile '{Shorten(request.Profile)}': one of {string.Join(", ", catalogue.Profiles.Keys)}.");
+        Add("profile", request.Profile);
+        Add("latencyMs", Number(RangeD("latencyMs", request.LatencyMs, 0, catalogue.MaxLatencyMs)));
+        Add("dist", Choice("dist", request.Dist, Dists));
+        Add("jitterMs", Number(RangeD("jitterMs", request.JitterMs, 0, catalogue.MaxLatencyMs)));
+        Add("sizeBytes", Number(RangeD("sizeBytes", request.SizeBytes, 0, catalogue.MaxSizeBytes)));
+        Add("bandwidthKBps", Number(RangeD("bandwidthKBps", request.BandwidthKBps, 0.001, 10_000_000)));
+        Add("failRate", Number(RangeD("failRate", request.FailRate, 0, 1)));
+        Add("failMode", Choice("failMode", request.FailMode, FailModes));
+        Add("failStatus", Number(RangeD("failStatus", request.FailStatus, 400, 599)));
+        return parameters;
+    }
+
+    // The configured latency an item should take, for the ideal time: the request's, else
+    // its profile's, else the sites' own; plus the transfer time a bandwidth cap adds.
+    private double ExpectedItemMs(IoRunRequest request, List<string> sites)
+    {
+        var known = sites.Select(catalogue.Find).OfType<SiteStubCatalog.Site>().ToList();
+        if (known.Count == 0)
+            return 0;
+        var profile = request.Profile is not null ? catalogue.Profiles.GetValueOrDefault(request.Profile) : null;
+        var latency = request.LatencyMs ?? profile?.LatencyMs ?? known.Average(site => site.LatencyMs);
+        if (request.BandwidthKBps is not { } bandwidth || bandwidth <= 0)
+            return latency;
+        var size = request.SizeBytes ?? known.Average(site => (double)site.SizeBytes);
+        return latency + size / (bandwidth * 1024) * 1000;
+    }
+
+    private int? Range(string field, int? value, int min, int max)
+    {
+        if (value is { } number && (number < min || number > max))
+        {
+            Fail(field, $"{field} must be between {min:N0} and {max:N0}; got {number:N0}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private double? RangeD(string field, double? value, double min, double max)
+    {
+        if (value is { } number && (double.IsNaN(number) || number < min || number > max))
+        {
+            Fail(field, string.Create(CultureInfo.InvariantCulture, $"{field} must be between {min:#,0.###} and {max:#,0.###}; got {number}."));
+            return null;
+        }
+
+        return value;
+    }
+
+    private string? Choice(string field, string? value, IReadOnlyList<string> allowed)
+    {
+        if (value is null)
+            return null;
+        var lower = value.ToLowerInvariant();
+        if (allowed.Contains(lower))
+            return lower;
+        Fail(field, $"{field} must be one of {string.Join(", ", allowed)}; got '{Shorten(value)}'.");
+        return null;
+    }
+
+    private static string? Number(double? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private void Fail(string field, string message) =>
+        _errors[field] = _errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

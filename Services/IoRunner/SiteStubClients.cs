@@ -1,0 +1,23 @@
+namespace ConcurrencyLab.IoRunner;
+
+/// <summary>
+/// The measurement HttpClient: no resilience handler, no retries, no redirects, no
+/// connection cap, and no timeout of its own (each download carries the run's timeoutMs).
+/// </summary>
+public static class SiteStubClients
+{
+    public static HttpClient Create(Uri baseAddress) =>
+        new(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = int.MaxValue,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+        })
+        {
+            BaseAddress = baseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+}
