@@ -1,0 +1,61 @@
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Runs;
+using ConcurrencyLab.Concurrency.Strategies;
+
+namespace ConcurrencyLab.Concurrency.Tests;
+
+public sealed class RunRegistryTests
+{
+    [Fact]
+    public void AdmissionRefusesBeyondItsPlacesAndAdmitsAgainWhenOneIsFreed()
+    {
+        var admission = new RunAdmission(places: 2);
+
+        var first = admission.TryEnter();
+        var second = admission.TryEnter();
+        var third = admission.TryEnter();
+        second!.Dispose();
+        second.Dispose();
+        var fourth = admission.TryEnter();
+
+        Assert.NotNull(first);
+        Assert.Null(third);
+        Assert.NotNull(fourth);
+        Assert.Equal(2, admission.InUse);
+    }
+
+    [Fact]
+    public async Task ARunReleasesItsPlaceWhenItEnds()
+    {
+        using var engine = new EngineHarness(new EngineOptions { MaxConcurrentRuns = 1 });
+        var place = engine.Registry.Admission.TryEnter();
+        Assert.Null(engine.Registry.Admission.TryEnter());
+
+        var run = engine.Registry.Start(place, new FakeWorkload(3), new SequentialStrategy(), new StrategySettings(1), null,
+            new System.Diagnostics.ActivitySource("unused"), "run", null, null);
+        await run.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => engine.Registry.Admission.InUse == 0);
+
+        using var again = engine.Registry.Admission.TryEnter();
+        Assert.NotNull(again);
+    }
+
+    [Fact]
+    public async Task HistoryKeepsOnlyTheNewestFinishedRuns()
+    {
+        using var engine = new EngineHarness(new EngineOptions { History = 3 });
+        var runs = new List<Run>();
+        for (var i = 0; i < 6; i++)
+        {
+            var run = engine.Start(new FakeWorkload(1), new SequentialStrategy(), new StrategySettings(1));
+            await run.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            runs.Add(run);
+        }
+
+        var kept = engine.Registry.List();
+        Assert.InRange(kept.Count, 3, 4);
+        Assert.Equal(runs[^1].Id, kept[0].Id);
+        Assert.Null(engine.Registry.Find(runs[0].Id));
+        Assert.Same(runs[^1], engine.Registry.Find(runs[^1].Id));
+    }
+}
