@@ -76,15 +76,26 @@ public sealed class Downloader(HttpClient client, TimeSpan timeout)
     {
         if (run.IsCancellationRequested)
             return null;
-        return error switch
+        if (error is OperationCanceledException)
+            return "timeout";
+        if (error is not (HttpRequestException or IOException))
+            return null;
+        // The cause is usually a few exceptions deep: socket error, then IO, then HTTP.
+        for (var cause = error; cause is not null; cause = cause.InnerException)
         {
-            OperationCanceledException => "timeout",
-            HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } => "connect_refused",
-            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "connect",
-            HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "reset",
-            HttpRequestException => "http_error",
-            HttpIOException or IOException => "reset",
-            _ => null,
-        };
+            switch (cause)
+            {
+                case SocketException { SocketErrorCode: SocketError.ConnectionRefused }:
+                    return "connect_refused";
+                case SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted }:
+                case HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }:
+                case HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }:
+                    return "reset";
+                case HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }:
+                    return "connect";
+            }
+        }
+
+        return error is IOException ? "reset" : "http_error";
     }
 }

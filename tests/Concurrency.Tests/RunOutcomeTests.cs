@@ -1,3 +1,4 @@
+using ConcurrencyLab.Testing;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Runs;
 using ConcurrencyLab.Concurrency.Strategies;
@@ -47,7 +48,7 @@ public sealed class RunOutcomeTests
         using var engine = new EngineHarness();
         var work = new FakeWorkload(16) { BlockUntilCancelled = true };
         var run = engine.Start(work, Strategy(strategy), new StrategySettings(4));
-        await Eventually.HoldsAsync(() => run.Recorder.InFlight.Current > 0);
+        await Eventually.HoldsAsync(() => run.Recorder.InFlight.Current > 0, TestContext.Current.CancellationToken);
 
         run.Cancel();
         await run.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);

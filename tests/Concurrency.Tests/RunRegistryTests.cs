@@ -1,3 +1,4 @@
+using ConcurrencyLab.Testing;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Runs;
 using ConcurrencyLab.Concurrency.Strategies;
@@ -34,7 +35,7 @@ public sealed class RunRegistryTests
         var run = engine.Registry.Start(place, new FakeWorkload(3), new SequentialStrategy(), new StrategySettings(1), null,
             new System.Diagnostics.ActivitySource("unused"), "run", null, null);
         await run.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        await Eventually.HoldsAsync(() => engine.Registry.Admission.InUse == 0);
+        await Eventually.HoldsAsync(() => engine.Registry.Admission.InUse == 0, TestContext.Current.CancellationToken);
 
         using var again = engine.Registry.Admission.TryEnter();
         Assert.NotNull(again);

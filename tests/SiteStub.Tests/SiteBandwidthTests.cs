@@ -1,3 +1,4 @@
+using ConcurrencyLab.Testing;
 namespace ConcurrencyLab.SiteStub.Tests;
 
 public sealed class SiteBandwidthTests
@@ -23,10 +24,10 @@ public sealed class SiteBandwidthTests
         }, cancel);
 
         // Each pacing pause is a timer: once it exists, the stub has sent all it may for now.
-        await time.WaitForTimersAsync(1);
+        await time.WaitForTimersAsync(1, TestContext.Current.CancellationToken);
         var atStart = await SettledAsync(() => Interlocked.Read(ref received));
         time.Advance(TimeSpan.FromMilliseconds(500));
-        await time.WaitForTimersAsync(2);
+        await time.WaitForTimersAsync(2, TestContext.Current.CancellationToken);
         var atHalf = await SettledAsync(() => Interlocked.Read(ref received));
         time.Advance(TimeSpan.FromMilliseconds(500));
         await reader.WaitAsync(TimeSpan.FromSeconds(20), cancel);

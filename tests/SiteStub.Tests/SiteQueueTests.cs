@@ -1,3 +1,4 @@
+using ConcurrencyLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcurrencyLab.SiteStub.Tests;
@@ -20,7 +21,7 @@ public sealed class SiteQueueTests
             requests.Add(server.Client.GetAsync("/sites/dice?latencyMs=100", cancel));
             // Wait until it holds a place (its latency timer exists) or stands in line.
             if (i <= 2)
-                await time.WaitForTimersAsync(i);
+                await time.WaitForTimersAsync(i, TestContext.Current.CancellationToken);
             else
                 await server.WaitUntilAsync(_ => gate.Waiting == i - 2);
         }
@@ -31,7 +32,7 @@ public sealed class SiteQueueTests
             var served = 2 * round;
             await server.WaitUntilAsync(stats => stats.Total.Served == served);
             if (round < 3)
-                await time.WaitForTimersAsync(2 * (round + 1));
+                await time.WaitForTimersAsync(2 * (round + 1), TestContext.Current.CancellationToken);
         }
 
         var queueWaits = new List<string>();
@@ -57,7 +58,7 @@ public sealed class SiteQueueTests
         var cancel = TestContext.Current.CancellationToken;
 
         var requests = Enumerable.Range(0, 20).Select(_ => server.Client.GetAsync("/sites/dice?latencyMs=100", cancel)).ToList();
-        await time.WaitForTimersAsync(20);
+        await time.WaitForTimersAsync(20, TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromMilliseconds(100));
         var responses = await Task.WhenAll(requests);
 

@@ -1,3 +1,4 @@
+using ConcurrencyLab.Testing;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ public sealed class SiteTelemetryTests
     [Fact]
     public async Task EachRequestIsAServerSpanJoinedToTheCallersTrace()
     {
-        var spans = new List<Activity>();
+        var spans = new SpanCollector();
         await using var server = await SiteStubServer.StartAsync(spans: spans);
         var traceId = ActivityTraceId.CreateRandom();
         var parentId = ActivitySpanId.CreateRandom();
@@ -21,9 +22,9 @@ public sealed class SiteTelemetryTests
 
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         // Span listeners are process-wide: keep only this request's trace.
-        await WaitForAsync(() => Snapshot(spans).Any(span => span.TraceId == traceId && span.Kind == ActivityKind.Server));
+        await Eventually.HoldsAsync(() => spans.Trace(traceId).Any(span => span.Kind == ActivityKind.Server), TestContext.Current.CancellationToken);
 
-        var all = Snapshot(spans).Where(span => span.TraceId == traceId).ToList();
+        var all = spans.Trace(traceId);
         var serverSpan = Assert.Single(all, span => span.Kind == ActivityKind.Server);
         var serve = Assert.Single(all, span => span.OperationName == "sitestub.serve");
         Assert.Equal(parentId, serverSpan.ParentSpanId);
@@ -51,7 +52,7 @@ public sealed class SiteTelemetryTests
 
         await server.Client.GetByteArrayAsync("/sites/jython?latencyMs=0", TestContext.Current.CancellationToken);
         await server.Client.GetByteArrayAsync("/sites/dice?latencyMs=0", TestContext.Current.CancellationToken);
-        await WaitForAsync(() => Count(recorded, "sitestub.request.duration") == 2);
+        await Eventually.HoldsAsync(() => Count(recorded, "sitestub.request.duration") == 2, TestContext.Current.CancellationToken);
 
         lock (recorded)
         {
@@ -80,19 +81,5 @@ public sealed class SiteTelemetryTests
     {
         lock (recorded)
             return recorded.Count(r => r.Instrument == name);
-    }
-
-    private static List<Activity> Snapshot(List<Activity> spans)
-    {
-        lock (spans)
-            return spans.ToList();
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        while (!condition())
-            await Task.Delay(10, timeout.Token);
     }
 }

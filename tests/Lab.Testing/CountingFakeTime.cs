@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace ConcurrencyLab.SiteStub.Tests;
+namespace ConcurrencyLab.Testing;
 
 /// <summary>
 /// A fake clock that also counts the timers created on it, so a test can wait until every
@@ -18,11 +18,6 @@ public sealed class CountingFakeTime : FakeTimeProvider
         return base.CreateTimer(callback, state, dueTime, period);
     }
 
-    public async Task WaitForTimersAsync(int count)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        while (TimersCreated < count)
-            await Task.Delay(5, timeout.Token);
-    }
+    public Task WaitForTimersAsync(int count, CancellationToken cancellationToken) =>
+        Eventually.HoldsAsync(() => TimersCreated >= count, cancellationToken);
 }

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConcurrencyLab.SiteStub;
+using ConcurrencyLab.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConcurrencyLab.IoRunner.Tests;
+
+/// <summary>A real SiteStub and a real IoRunner pointed at it, both on loopback.</summary>
+public sealed class IoLab : IAsyncDisposable
+{
+    private IoLab(LoopbackApp siteStub, LoopbackApp ioRunner)
+    {
+        SiteStub = siteStub;
+        IoRunner = ioRunner;
+    }
+
+    public LoopbackApp SiteStub { get; }
+
+    public LoopbackApp IoRunner { get; }
+
+    public HttpClient Client => IoRunner.Client;
+
+    public SiteStats Stats => SiteStub.Services.GetRequiredService<SiteStats>();
+
+    public static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static async Task<IoLab> StartAsync(
+        TimeProvider? siteStubTime = null,
+        IDictionary<string, string?>? ioRunnerSettings = null,
+        ICollection<Activity>? spans = null)
+    {
+        var siteStub = await LoopbackApp.StartAsync(b => b.AddSiteStub(), app => app.MapSitesApi(),
+            time: siteStubTime, spans: spans, cancellationToken: Cancel);
+        var settings = new Dictionary<string, string?>(ioRunnerSettings ?? new Dictionary<string, string?>())
+        {
+            ["IoRunner:SiteStubUrl"] = siteStub.Address.ToString(),
+        };
+        var ioRunner = await LoopbackApp.StartAsync(b => b.AddIoRunner(), app => app.MapIoRunsApi(),
+            settings: settings, spans: spans, cancellationToken: Cancel);
+        return new IoLab(siteStub, ioRunner);
+    }
+
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> PostAsync(string path, object body)
+    {
+        var response = await Client.PostAsJsonAsync(path, body, Cancel);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        return (response, json);
+    }
+
+    public async Task<JsonElement> GetAsync(string path) => await Client.GetFromJsonAsync<JsonElement>(path, Cancel);
+
+    public Task WaitUntilAsync(Func<StatsSnapshot, bool> condition) =>
+        Eventually.HoldsAsync(() => condition(Stats.Snapshot()), Cancel);
+
+    /// <summary>Whether a process has ended (or never existed).</summary>
+    public static bool IsGone(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await IoRunner.DisposeAsync();
+        await SiteStub.DisposeAsync();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+
+namespace ConcurrencyLab.IoRunner.Tests;
+
+public sealed class IoValidationTests
+{
+    public static TheoryData<string, string> BadRequests => new()
+    {
+        { """{"strategy":"fibers"}""", "strategy" },
+        { """{}""", "strategy" },
+        { """{"strategy":"threads","workers":0}""", "workers" },
+        { """{"strategy":"threads","workers":513}""", "workers" },
+        { """{"strategy":"processes","workers":17}""", "workers" },
+        { """{"strategy":"threads","workers":"five"}""", "workers" },
+        { """{"strategy":"threads","repeat":0}""", "repeat" },
+        { """{"strategy":"threads","repeat":50001}""", "repeat" },
+        { """{"strategy":"threads","sites":["http://example.com/"]}""", "sites" },
+        { """{"strategy":"threads","sites":["../stats"]}""", "sites" },
+        { """{"strategy":"threads","sites":["nowhere"]}""", "sites" },
+        { """{"strategy":"threads","sites":[]}""", "sites" },
+        { """{"strategy":"threads","maxConcurrency":5}""", "maxConcurrency" },
+        { """{"strategy":"async","maxConcurrency":10001}""", "maxConcurrency" },
+        { """{"strategy":"async","repeat":6000}""", "maxConcurrency" },
+        { """{"strategy":"threads","timeoutMs":-1}""", "timeoutMs" },
+        { """{"strategy":"threads","latencyMs":-5}""", "latencyMs" },
+        { """{"strategy":"threads","failRate":1.5}""", "failRate" },
+        { """{"strategy":"threads","failMode":"explode"}""", "failMode" },
+        { """{"strategy":"threads","dist":"gaussian"}""", "dist" },
+        { """{"strategy":"threads","profile":"moon"}""", "profile" },
+        { """{"strategy":"threads","url":"http://example.com"}""", "url" },
+        { """{"strategy":"threads","workerCounts":[1]}""", "workerCounts" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task ABadRunRequestIsA400NamingTheField(string json, string field)
+    {
+        await using var lab = await IoLab.StartAsync();
+
+        using var response = await lab.Client.PostAsync("/io/runs", new StringContent(json, Encoding.UTF8, "application/json"), IoLab.Cancel);
+        var body = await response.Content.ReadAsStringAsync(IoLab.Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"\"{field}\"", body);
+        Assert.Equal(0, (await lab.GetAsync("/io/runs")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ASweepNeedsAStrategyAndSaneWorkerCounts()
+    {
+        await using var lab = await IoLab.StartAsync();
+
+        var (noStrategy, _) = await lab.PostAsync("/io/sweep", new { repeat = 1 });
+        var (badCounts, body) = await lab.PostAsync("/io/sweep", new { strategy = "threads", workerCounts = new[] { 0, 5 } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noStrategy.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badCounts.StatusCode);
+        Assert.True(body.GetProperty("errors").TryGetProperty("workerCounts", out _));
+    }
+
+    [Fact]
+    public async Task AnUnknownRunIsA404()
+    {
+        await using var lab = await IoLab.StartAsync();
+
+        using var get = await lab.Client.GetAsync("/io/runs/nope", IoLab.Cancel);
+        using var delete = await lab.Client.DeleteAsync("/io/runs/nope", IoLab.Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+    }
+}

@@ -1,0 +1,23 @@
+namespace ConcurrencyLab.Testing;
+
+public static class Eventually
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
+    /// <summary>Polls until the condition holds; fails (cancels) after 30 s instead of hanging.</summary>
+    public static async Task HoldsAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Limit);
+        while (!condition())
+            await Task.Delay(5, timeout.Token);
+    }
+
+    public static async Task HoldsAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Limit);
+        while (!await condition())
+            await Task.Delay(20, timeout.Token);
+    }
+}
