@@ -17,7 +17,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string executable, int port, params string[] settings)
+    public static async Task<ServerProcess> StartAsync(string executable, int port, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(executable))
             throw new FileNotFoundException($"Build the service first (dotnet build): {executable} is missing.");
@@ -30,8 +30,8 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString());
-        foreach (var setting in settings)
-            start.ArgumentList.Add(setting);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
@@ -70,6 +70,18 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         return -1;
+    }
+
+    /// <summary>Resident memory of a process, in bytes, from /proc.</summary>
+    public static long ResidentBytes(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]) * 1024;
+        }
+
+        return 0;
     }
 
     /// <summary>The process's CPU time (user + system) so far, from /proc.</summary>
