@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
 
 namespace ConcurrencyLab.IoRunner;
@@ -14,7 +15,8 @@ public sealed record IoRunPlan(
     IReadOnlyList<KeyValuePair<string, string>> SiteStubParameters,
     int? Seed,
     double ExpectedItemMs,
-    IReadOnlyList<int> WorkerCounts)
+    IReadOnlyList<int> WorkerCounts,
+    Uri SiteStub) : IRunPlan
 {
     public int Items => Sites.Count * Repeat;
 

@@ -7,24 +7,27 @@ using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.IoRunner;
 
-/// <summary>Turns IO requests into plans and starts their runs in the engine.</summary>
+/// <summary>The IO runner: turns IO requests into plans and starts their runs in the engine.</summary>
 public sealed class IoRunService(
     RunRegistry registry,
     SiteStubLocator locator,
     ServiceInstance instance,
     IOptions<IoRunnerOptions> options,
-    ILogger<IoRunService> logger)
+    ILogger<IoRunService> logger) : IRunner
 {
     private static readonly ActivitySource Source = new(LabTelemetry.IoSource);
 
+    public string Workload => "io";
+
+    public IReadOnlyList<IStrategy> Strategies => IoStrategies.All;
+
     public RunRegistry Registry => registry;
 
-    /// <summary>Reads, checks and plans a request; or says, as ProblemDetails, what is wrong.</summary>
-    public async Task<Prepared> PrepareAsync(HttpRequest http, IoRequestKind kind, CancellationToken cancellationToken)
+    public async Task<PreparedRun> PrepareAsync(HttpRequest http, RequestKind kind, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<IoRunRequest>(http, options.Value.MaxBodyBytes, cancellationToken);
         if (body.Problem is not null)
-            return new Prepared(null, null, body.Problem);
+            return new PreparedRun(null, body.Problem);
 
         Uri siteStub;
         SiteStubCatalog catalogue;
@@ -36,46 +39,46 @@ public sealed class IoRunService(
         catch (Exception error) when (error is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(error, "SiteStub is not reachable");
-            return new Prepared(null, null, TypedResults.Problem(
+            return new PreparedRun(null, TypedResults.Problem(
                 title: "SiteStub is not reachable",
                 detail: "IoRunner could not read SiteStub's catalogue; is the sitestub resource running?",
                 statusCode: StatusCodes.Status503ServiceUnavailable));
         }
 
-        var validator = new IoRunValidator(options.Value, catalogue);
+        var validator = new IoRunValidator(options.Value, catalogue, siteStub);
         var plan = validator.Validate(body.Value!, kind);
         return plan is null
-            ? new Prepared(null, null, Problems.Fields(validator.Errors.ToDictionary()))
-            : new Prepared(plan, siteStub, null);
+            ? new PreparedRun(null, Problems.Fields(validator.Errors.ToDictionary()))
+            : new PreparedRun(plan, null);
     }
 
-    public Run Start(RunAdmission.Place? place, IoRunPlan plan, Uri siteStub, IStrategy strategy, StrategySettings settings)
+    public Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings)
     {
-        var runPlan = plan with { Strategy = strategy.Name, Settings = settings };
-        var workload = new DownloadWorkload(runPlan, siteStub);
-        var launcher = strategy.Name == "processes" ? IoWorker.Launcher(siteStub, plan.Timeout) : null;
+        var runPlan = (IoRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
+        var workload = new DownloadWorkload(runPlan, runPlan.SiteStub);
+        var launcher = strategy.Name == "processes" ? IoWorker.Launcher(runPlan.SiteStub, runPlan.Timeout) : null;
         return registry.Start(place, workload, strategy, settings, runPlan.Describe(), Source, "io.run", launcher, instance.Instance);
     }
 
     /// <summary>
-    /// The settings a strategy gets in a compare or a sweep: the request's workers where it
-    /// gave some (processes capped at MaxProcesses), else each strategy's default.
+    /// The request's workers where it gave some (processes capped at MaxProcesses; async
+    /// takes a sweep's count as its maxConcurrency), else each strategy's default.
     /// </summary>
-    public StrategySettings SettingsFor(IStrategy strategy, IoRunPlan plan, int? workers = null)
+    public StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null)
     {
-        var requested = workers ?? plan.RequestedWorkers;
+        var io = (IoRunPlan)plan;
+        var requested = workers ?? io.RequestedWorkers;
         return strategy.Name switch
         {
-            "sequential" => plan.Settings with { Workers = 1, MaxConcurrency = null },
-            "async" => plan.Settings with { Workers = plan.Settings.MaxConcurrency ?? plan.Items },
-            "processes" => plan.Settings with
+            "sequential" => io.Settings with { Workers = 1, MaxConcurrency = null },
+            "async" when workers is { } cap => io.Settings with { Workers = cap, MaxConcurrency = cap },
+            "async" => io.Settings with { Workers = io.Settings.MaxConcurrency ?? io.Items },
+            "processes" => io.Settings with
             {
                 Workers = Math.Min(requested ?? Environment.ProcessorCount, options.Value.MaxProcesses),
                 MaxConcurrency = null,
             },
-            _ => plan.Settings with { Workers = requested ?? IoRunValidator.DefaultThreads, MaxConcurrency = null },
+            _ => io.Settings with { Workers = requested ?? IoRunValidator.DefaultThreads, MaxConcurrency = null },
         };
     }
-
-    public sealed record Prepared(IoRunPlan? Plan, Uri? SiteStub, IResult? Problem);
 }

@@ -1,20 +1,14 @@
 using System.Globalization;
+using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
 
 namespace ConcurrencyLab.IoRunner;
-
-public enum IoRequestKind
-{
-    Run,
-    Compare,
-    Sweep,
-}
 
 /// <summary>
 /// Checks an IO request against IoRunner's limits and SiteStub's catalogue, and fills in
 /// the defaults. Every problem is reported at once, by field, with its limit.
 /// </summary>
-public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catalogue)
+public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catalogue, Uri siteStub)
 {
     public static readonly IReadOnlyList<string> Dists = ["fixed", "uniform", "normal", "lognormal"];
     public static readonly IReadOnlyList<string> FailModes = ["status", "reset", "hang"];
@@ -26,7 +20,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
 
     public IReadOnlyDictionary<string, string[]> Errors => _errors;
 
-    public IoRunPlan? Validate(IoRunRequest request, IoRequestKind kind)
+    public IoRunPlan? Validate(IoRunRequest request, RequestKind kind)
     {
         var strategy = ValidateStrategy(request.Strategy, kind);
         var sites = ValidateSites(request.Sites);
@@ -39,14 +33,14 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         var workerCap = strategy == "processes" ? limits.MaxProcesses : limits.MaxThreads;
         Range("workers", workers, 1, workerCap);
         var maxConcurrency = Range("maxConcurrency", request.MaxConcurrency, 1, limits.MaxAsync);
-        if (maxConcurrency is not null && kind != IoRequestKind.Compare && strategy is not null && strategy != "async")
+        if (maxConcurrency is not null && kind != RequestKind.Compare && strategy is not null && strategy != "async")
             Fail("maxConcurrency", "maxConcurrency applies to the async strategy only; use workers for the others.");
-        if ((strategy == "async" || kind == IoRequestKind.Compare) && maxConcurrency is null && items > limits.MaxAsync)
+        if ((strategy == "async" || kind == RequestKind.Compare) && maxConcurrency is null && items > limits.MaxAsync)
             Fail("maxConcurrency", $"async starts every item at once: with more than {limits.MaxAsync:N0} items (IoRunner:MaxAsync) set maxConcurrency.");
 
         var timeoutMs = Range("timeoutMs", request.TimeoutMs, 1, limits.MaxTimeoutMs) ?? limits.DefaultTimeoutMs;
-        var workerCounts = kind == IoRequestKind.Sweep ? ValidateWorkerCounts(request.WorkerCounts, workerCap) : [];
-        if (kind != IoRequestKind.Sweep && request.WorkerCounts is not null)
+        var workerCounts = kind == RequestKind.Sweep ? ValidateWorkerCounts(request.WorkerCounts, workerCap) : [];
+        if (kind != RequestKind.Sweep && request.WorkerCounts is not null)
             Fail("workerCounts", "workerCounts belongs to POST /io/sweep only.");
 
         var parameters = SiteStubParameters(request);
@@ -63,12 +57,12 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         };
         var settings = new StrategySettings(resolvedWorkers, maxConcurrency, request.ClientPerWorker ?? false);
         return new IoRunPlan(strategy ?? "", settings, workers, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
-            parameters, request.Seed, expectedItemMs, workerCounts);
+            parameters, request.Seed, expectedItemMs, workerCounts, siteStub);
     }
 
-    private string? ValidateStrategy(string? strategy, IoRequestKind kind)
+    private string? ValidateStrategy(string? strategy, RequestKind kind)
     {
-        if (kind == IoRequestKind.Compare)
+        if (kind == RequestKind.Compare)
         {
             if (strategy is not null)
                 Fail("strategy", "compare runs every strategy; leave strategy out.");

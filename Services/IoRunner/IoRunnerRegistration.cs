@@ -1,3 +1,4 @@
+using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Runs;
 
 namespace ConcurrencyLab.IoRunner;
@@ -16,7 +17,7 @@ public static class IoRunnerRegistration
             .ValidateOnStart();
         builder.Services.AddLabEngine(IoRunnerOptions.Section);
         builder.Services.AddSingleton<SiteStubLocator>();
-        builder.Services.AddSingleton<IoRunService>();
+        builder.Services.AddSingleton<IRunner, IoRunService>();
         builder.Services.AddMeasurementHttpClient(SiteStubClient)
             .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://sitestub"));
         return builder;

@@ -1,3 +1,4 @@
+using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.IoRunner;
 
 // Started by the processes strategy as one of its worker processes.
@@ -11,7 +12,7 @@ builder.AddIoRunner();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapIoRunsApi();
+app.MapRunsApi("/io", "IO");
 app.MapProbeApi();
 app.MapDefaultEndpoints();
 app.Run();

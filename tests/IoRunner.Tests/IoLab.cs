@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.SiteStub;
 using ConcurrencyLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public sealed class IoLab : IAsyncDisposable
         {
             ["IoRunner:SiteStubUrl"] = siteStub.Address.ToString(),
         };
-        var ioRunner = await LoopbackApp.StartAsync(b => b.AddIoRunner(), app => app.MapIoRunsApi(),
+        var ioRunner = await LoopbackApp.StartAsync(b => b.AddIoRunner(), app => app.MapRunsApi("/io", "IO"),
             settings: settings, spans: spans, cancellationToken: Cancel);
         return new IoLab(siteStub, ioRunner);
     }

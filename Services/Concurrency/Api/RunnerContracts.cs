@@ -1,0 +1,50 @@
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Runs;
+using ConcurrencyLab.Concurrency.Strategies;
+using Microsoft.AspNetCore.Http;
+
+namespace ConcurrencyLab.Concurrency.Api;
+
+public enum RequestKind
+{
+    Run,
+    Compare,
+    Sweep,
+}
+
+/// <summary>A validated request of one runner: defaults filled in, ready to run.</summary>
+public interface IRunPlan
+{
+    string Strategy { get; }
+
+    StrategySettings Settings { get; }
+
+    /// <summary>The sweep's worker counts; empty otherwise.</summary>
+    IReadOnlyList<int> WorkerCounts { get; }
+
+    /// <summary>The request as reports show it.</summary>
+    object Describe();
+}
+
+/// <summary>What a runner (IO, CPU) plugs into the shared runs API.</summary>
+public interface IRunner
+{
+    /// <summary>"io" or "cpu".</summary>
+    string Workload { get; }
+
+    /// <summary>Every strategy, in the order compare runs them.</summary>
+    IReadOnlyList<IStrategy> Strategies { get; }
+
+    RunRegistry Registry { get; }
+
+    /// <summary>Reads and checks a request body; the plan, or a ProblemDetails saying what is wrong.</summary>
+    Task<PreparedRun> PrepareAsync(HttpRequest http, RequestKind kind, CancellationToken cancellationToken);
+
+    /// <summary>Starts one run of the plan with this strategy and these settings.</summary>
+    Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings);
+
+    /// <summary>The settings a strategy gets in a compare, or in a sweep at a worker count.</summary>
+    StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null);
+}
+
+public sealed record PreparedRun(IRunPlan? Plan, IResult? Problem);
