@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -15,10 +16,13 @@ var iorunner = builder.AddProject<Projects.IoRunner>("iorunner")
     .WaitFor(sitestub)
     .WithHttpHealthCheck("/health");
 
-// The CPU-bound experiment; its replicas serve the `replicas` strategy.
+// The CPU-bound experiment; its replicas serve the `replicas` strategy, which reaches
+// them through the runner's own proxied endpoint.
 var cpurunner = builder.AddProject<Projects.CpuRunner>("cpurunner")
     .WithReplicas(cpuReplicas)
+    .WithEnvironment("CpuRunner__Replicas", cpuReplicas.ToString(CultureInfo.InvariantCulture))
     .WithHttpHealthCheck("/health");
+cpurunner.WithEnvironment("CpuRunner__ReplicasUrl", cpurunner.GetEndpoint("http"));
 
 // The front door: /io, /cpu, /sites and the index at /.
 builder.AddProject<Projects.Gateway>("gateway")

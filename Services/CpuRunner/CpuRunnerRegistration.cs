@@ -1,4 +1,6 @@
-using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Api;
+using ConcurrencyLab.Concurrency.Runs;
+
 namespace ConcurrencyLab.CpuRunner;
 
 public static class CpuRunnerRegistration
@@ -10,7 +12,8 @@ public static class CpuRunnerRegistration
             .BindConfiguration(CpuRunnerOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<ServiceInstance>();
+        builder.Services.AddLabEngine(CpuRunnerOptions.Section);
+        builder.Services.AddSingleton<IRunner, CpuRunService>();
         return builder;
     }
 }

@@ -1,4 +1,9 @@
+using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.CpuRunner;
+
+// Started by the processes strategy as one of its worker processes.
+if (args.Contains(CpuWorker.Argument))
+    return await CpuWorker.RunAsync();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,6 +12,8 @@ builder.AddCpuRunner();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapRunsApi("/cpu", "CPU");
 app.MapWorkApi();
 app.MapDefaultEndpoints();
 app.Run();
+return 0;

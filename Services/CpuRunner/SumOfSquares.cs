@@ -1,12 +1,19 @@
+using System.Runtime.CompilerServices;
+using ConcurrencyLab.Concurrency.Engine;
+
 namespace ConcurrencyLab.CpuRunner;
 
 /// <summary>
 /// The study's CPU-bound kernel: the sum of i*i for i in [0, n), computed by really doing
 /// the n multiply-adds. The result needs more than 64 bits (it overflows long from
-/// n = 3,024,618), so it is accumulated exactly in 128 bits.
+/// n = 3,024,618), so it is accumulated exactly in 128 bits. The work goes in chunks:
+/// between two, it checks for cancellation and passes a WorkCheckpoint.
 /// </summary>
 public static class SumOfSquares
 {
+    /// <summary>About a millisecond of work on this machine.</summary>
+    public const long ChunkSize = 1 << 20;
+
     // Below this bound i*i fits in 64 bits, so the hot loop multiplies in ulong and only
     // carries into the high word; above it the square itself needs 128 bits.
     private const ulong SquareFitsInUInt64 = 1UL << 32;
@@ -14,33 +21,54 @@ public static class SumOfSquares
     public static UInt128 Compute(long n, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ulong low = 0, high = 0;
-        var end = (ulong)n;
-        var fastEnd = Math.Min(end, SquareFitsInUInt64);
-
-        // Chunks keep cancellation responsive without a check per iteration.
-        const ulong chunk = 1 << 22;
-        for (ulong from = 0; from < fastEnd; from += chunk)
+        UInt128 sum = 0;
+        for (long from = 0; from < n; from += ChunkSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var to = Math.Min(fastEnd, from + chunk);
-            for (var i = from; i < to; i++)
-            {
-                var square = i * i;
-                low += square;
-                if (low < square)
-                    high++;
-            }
+            WorkCheckpoint.Pass();
+            sum += Range((ulong)from, (ulong)Math.Min(n, from + ChunkSize));
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The same sum as a co-operative task: it yields after every chunk, so on a
+    /// single-threaded scheduler several sums interleave like tasks on an event loop.
+    /// </summary>
+    public static async ValueTask<UInt128> ComputeAsync(long n, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        UInt128 sum = 0;
+        for (long from = 0; from < n; from += ChunkSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            sum += Range((ulong)from, (ulong)Math.Min(n, from + ChunkSize));
+            await Task.Yield();
+        }
+
+        return sum;
+    }
+
+    /// <summary>The sum of i*i for i in [from, to).</summary>
+    /// <remarks>Compiled fully optimised at once: without it the first runs of a strategy
+    /// execute unoptimised code and every comparison's first row looks slow.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static UInt128 Range(ulong from, ulong to)
+    {
+        ulong low = 0, high = 0;
+        var fastEnd = Math.Min(to, SquareFitsInUInt64);
+        for (var i = from; i < fastEnd; i++)
+        {
+            var square = i * i;
+            low += square;
+            if (low < square)
+                high++;
         }
 
         var sum = new UInt128(high, low);
-        for (var i = fastEnd; i < end; i++)
-        {
-            if ((i & (chunk - 1)) == 0)
-                cancellationToken.ThrowIfCancellationRequested();
+        for (var i = Math.Max(from, fastEnd); i < to; i++)
             sum += (UInt128)i * i;
-        }
-
         return sum;
     }
 

@@ -1,43 +1,58 @@
-using ConcurrencyLab.Concurrency.Engine;
 using System.Diagnostics;
 using System.Globalization;
+using ConcurrencyLab.Concurrency.Api;
+using ConcurrencyLab.Concurrency.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.CpuRunner;
 
-/// <summary>POST /cpu/work : one kernel call on this replica; serves the replicas strategy.</summary>
+/// <summary>
+/// POST /cpu/work: one kernel call on this replica (the replicas strategy sends items
+/// here); GET /cpu/instance: which replica answered.
+/// </summary>
 public static class WorkApi
 {
     public static RouteGroupBuilder MapWorkApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/cpu").WithTags("CPU");
         group.MapPost("/work", PostWork).WithName("Work");
+        group.MapGet("/instance", GetInstance).WithName("Instance");
         return group;
     }
 
-    public sealed record WorkRequest(long? N);
+    public sealed class WorkRequest
+    {
+        public long? N { get; set; }
+    }
 
-    public sealed record WorkResult(long N, string Sum, string Instance, int Pid, double ElapsedMs);
+    public sealed record WorkResult(long N, string Sum, string Instance, int Pid, double ElapsedMs, double CpuMs);
 
-    private static Results<Ok<WorkResult>, ValidationProblem> PostWork(
-        WorkRequest? request,
+    public sealed record InstanceInfo(string Instance, int Pid);
+
+    private static Ok<InstanceInfo> GetInstance(ServiceInstance identity) => TypedResults.Ok(new InstanceInfo(identity.Instance, identity.Pid));
+
+    private static async Task<IResult> PostWork(
+        HttpRequest http,
         IOptions<CpuRunnerOptions> options,
         ServiceInstance identity,
         CancellationToken cancellationToken)
     {
+        var body = await JsonBody.ReadAsync<WorkRequest>(http, options.Value.MaxBodyBytes, cancellationToken);
+        if (body.Problem is not null)
+            return body.Problem;
         var maxN = options.Value.MaxN;
-        if (request?.N is not { } n)
-            return Invalid("n", "n is required: the count of squares to sum, e.g. {\"n\": 5000000}.");
+        if (body.Value!.N is not { } n)
+            return Problems.Field("n", "n is required: the count of squares to sum, e.g. {\"n\": 5000000}.");
         if (n < 0 || n > maxN)
-            return Invalid("n", $"n must be between 0 and {maxN.ToString("N0", CultureInfo.InvariantCulture)} (CpuRunner:MaxN); got {n}.");
+            return Problems.Field("n", $"n must be between 0 and {maxN.ToString("N0", CultureInfo.InvariantCulture)} (CpuRunner:MaxN); got {n}.");
 
         var started = Stopwatch.GetTimestamp();
+        var cpuBefore = ThreadCpuTime.Now();
         var sum = SumOfSquares.Compute(n, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return TypedResults.Ok(new WorkResult(n, sum.ToString(CultureInfo.InvariantCulture), identity.Instance, identity.Pid, elapsed.TotalMilliseconds));
+        var cpu = ThreadCpuTime.Now() - cpuBefore ?? elapsed;
+        return TypedResults.Ok(new WorkResult(n, sum.ToString(CultureInfo.InvariantCulture), identity.Instance, identity.Pid,
+            elapsed.TotalMilliseconds, cpu.TotalMilliseconds));
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -4,7 +4,11 @@ namespace ConcurrencyLab.Concurrency.Engine;
 /// What one work item produced. A failure is an outcome, not an exception: the run
 /// counts it by reason and carries on.
 /// </summary>
-public sealed record ItemOutcome(bool Ok, string? Error = null, long Bytes = 0, string? Value = null)
+/// <param name="WaitMs">Time the item spent waiting for a lock (the gil strategy).</param>
+/// <param name="Retries">Attempts that failed before this outcome (a lost replica).</param>
+/// <param name="CpuMs">CPU time spent on the item in another process (a replica).</param>
+public sealed record ItemOutcome(bool Ok, string? Error = null, long Bytes = 0, string? Value = null,
+    double? WaitMs = null, int Retries = 0, double CpuMs = 0)
 {
     public static ItemOutcome Success(long bytes = 0, string? value = null) => new(true, null, bytes, value);
 

@@ -93,15 +93,25 @@ public sealed class ItemRunner
         return activity;
     }
 
-    private void Finish(ItemScope item, ItemOutcome outcome, long endTimestamp)
+    private void Finish(ItemScope item, ItemOutcome outcome, WorkerIdentity? servedBy, long endTimestamp)
     {
-        _recorder.Record(item.Index, item.Worker, item.Lane, item.StartTimestamp, endTimestamp, outcome);
+        var worker = servedBy ?? item.Worker;
+        _recorder.Record(item.Index, worker, servedBy?.Id ?? item.Lane, item.StartTimestamp, endTimestamp, outcome);
         var seconds = Stopwatch.GetElapsedTime(item.StartTimestamp, endTimestamp).TotalSeconds;
         _metrics.ItemDuration.Record(seconds, [_tags[0], _tags[1], new("lab.ok", outcome.Ok)]);
         if (item.Activity is not { } activity)
             return;
         if (outcome.Bytes > 0)
             activity.SetTag("lab.bytes", outcome.Bytes);
+        if (outcome.WaitMs is { } waited)
+            activity.SetTag("lab.lock_wait_ms", Math.Round(waited, 3));
+        if (outcome.Retries > 0)
+            activity.SetTag("lab.retries", outcome.Retries);
+        if (servedBy is not null)
+        {
+            activity.SetTag("service.instance.id", servedBy.Id);
+            activity.SetTag("process.pid", servedBy.Pid);
+        }
         if (!outcome.Ok)
             activity.SetStatus(ActivityStatusCode.Error, outcome.Error);
     }
@@ -121,7 +131,9 @@ public sealed class ItemRunner
 
         public long StartTimestamp { get; } = startTimestamp;
 
-        public void End(ItemOutcome outcome) => runner.Finish(this, outcome, Stopwatch.GetTimestamp());
+        /// <summary>Records the item; servedBy names who really did it (a replica) when the lane did not.</summary>
+        public void End(ItemOutcome outcome, WorkerIdentity? servedBy = null) =>
+            runner.Finish(this, outcome, servedBy, Stopwatch.GetTimestamp());
 
         public void Dispose()
         {

@@ -19,6 +19,7 @@ public sealed class RunRecorder
     private int _succeeded;
     private long _bytes;
     private long _childCpuTicks;
+    private int _retries;
     private readonly ConcurrentDictionary<int, double> _startupMs = new();
 
     public RunRecorder(int itemCount)
@@ -55,6 +56,9 @@ public sealed class RunRecorder
 
     public void AddChildCpu(TimeSpan cpu) => Interlocked.Add(ref _childCpuTicks, cpu.Ticks);
 
+    /// <summary>Failed attempts that were retried elsewhere, over all items.</summary>
+    public int Retries => Volatile.Read(ref _retries);
+
     public void AddStartup(int pid, double milliseconds) => _startupMs[pid] = milliseconds;
 
     public IReadOnlyDictionary<WorkerIdentity, int> Workers => _workers;
@@ -71,6 +75,9 @@ public sealed class RunRecorder
             throw new InvalidOperationException($"Item {index} was recorded twice.");
         Volatile.Write(ref _timeline[index], new TimelineEntry(index, lane, startMs, durationMs, outcome.Ok));
         _workers.AddOrUpdate(worker, 1, (_, count) => count + 1);
+        Interlocked.Add(ref _retries, outcome.Retries);
+        if (outcome.CpuMs > 0)
+            AddChildCpu(TimeSpan.FromMilliseconds(outcome.CpuMs));
         if (outcome.Ok)
         {
             Interlocked.Increment(ref _succeeded);

@@ -16,6 +16,8 @@ public sealed record RunReport
     public required int Succeeded { get; init; }
     public required int Failed { get; init; }
     public required IReadOnlyDictionary<string, int> Errors { get; init; }
+    /// <summary>Attempts retried elsewhere after a failure (a lost replica); no item counts twice.</summary>
+    public int Retries { get; init; }
     public required double WallMs { get; init; }
     public required double CpuMs { get; init; }
     public required double IdealMs { get; init; }

@@ -30,6 +30,7 @@ public static class RunReportBuilder
             Succeeded = recorder.Succeeded,
             Failed = recorder.Done - recorder.Succeeded,
             Errors = new SortedDictionary<string, int>(recorder.Errors.ToDictionary()),
+            Retries = recorder.Retries,
             WallMs = Math.Round(wallMs, 3),
             CpuMs = Math.Round(cpuMs, 3),
             IdealMs = Math.Round(idealMs, 3),

@@ -1,0 +1,48 @@
+using ConcurrencyLab.Concurrency.Engine;
+
+namespace ConcurrencyLab.Concurrency.Strategies;
+
+/// <summary>
+/// Every item as an async method on one single-threaded scheduler, like the study's
+/// event loop: co-operative (an item yields between chunks), never parallel. For
+/// CPU-bound work it interleaves the items and gains nothing: the lesson.
+/// </summary>
+public sealed class EventLoopStrategy : IStrategy
+{
+    public string Name => "async";
+
+    public string Description =>
+        "Every item as an async method on one single-threaded event loop, yielding between chunks: co-operative, never parallel, so CPU-bound work gains nothing.";
+
+    public IReadOnlyList<string> Parameters => [];
+
+    public int Concurrency(StrategySettings settings, int items) => 1;
+
+    public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        using var loop = new SingleThreadScheduler("event-loop");
+        var worker = new WorkerIdentity("thread", "event-loop", Environment.ProcessId);
+        run.Recorder.AddWorker(worker);
+        using var session = run.Workload.CreateSession();
+        var lanes = new LaneAllocator();
+
+        async Task RunOne(int index)
+        {
+            var lane = lanes.Take();
+            try
+            {
+                await run.Items.RunAsync(session, index, worker, $"task-{lane + 1}", cancellationToken);
+            }
+            finally
+            {
+                lanes.Return(lane);
+            }
+        }
+
+        // Started on the loop, so each await in the items comes back to the loop's thread.
+        var all = Task.Factory.StartNew(
+            () => Task.WhenAll(Enumerable.Range(0, run.Workload.ItemCount).Select(RunOne)),
+            cancellationToken, TaskCreationOptions.DenyChildAttach, loop).Unwrap();
+        await all.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,63 @@
+using ConcurrencyLab.Concurrency.Engine;
+
+namespace ConcurrencyLab.Concurrency.Strategies;
+
+/// <summary>
+/// W threads that must hold one global lock to compute, handing it over every
+/// switchIntervalMs: CPython's threads, emulated. CPU-bound work runs no faster than
+/// sequential (slower, for the hand-overs); each item records how long it waited.
+/// </summary>
+public sealed class GilStrategy : IStrategy
+{
+    public string Name => "gil";
+
+    public string Description =>
+        "W threads that must hold one global lock to compute, handed over every switchIntervalMs (CPython's GIL, emulated): no parallelism, each item's lock wait recorded.";
+
+    public IReadOnlyList<string> Parameters => ["workers", "switchIntervalMs"];
+
+    public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
+
+    public Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var gil = new GlobalInterpreterLock(TimeSpan.FromMilliseconds(run.Settings.SwitchIntervalMs));
+        var queue = new ItemQueue(run.Workload.ItemCount);
+        return DedicatedThreads.RunAsync(run.Settings.Workers, "gil-thread", _ =>
+        {
+            var worker = WorkerIdentity.CurrentThread("thread");
+            run.Recorder.AddWorker(worker);
+            using var session = new LockedSession(run.Workload.CreateSession(), gil);
+            while (queue.TryTake(out var index))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                run.Items.RunBlocking(session, index, worker, cancellationToken);
+            }
+        });
+    }
+
+    /// <summary>Runs the inner work only while holding the lock, and reports the wait.</summary>
+    private sealed class LockedSession(IWorkSession inner, GlobalInterpreterLock gil) : IWorkSession
+    {
+        public ItemOutcome Run(int index, CancellationToken cancellationToken)
+        {
+            var waited = gil.Acquire(cancellationToken);
+            try
+            {
+                using (WorkCheckpoint.Install(() => waited += gil.MaybeHandOver(cancellationToken)))
+                {
+                    var outcome = inner.Run(index, cancellationToken);
+                    return outcome with { WaitMs = waited.TotalMilliseconds };
+                }
+            }
+            finally
+            {
+                gil.Release();
+            }
+        }
+
+        public ValueTask<ItemOutcome> RunAsync(int index, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Run(index, cancellationToken));
+
+        public void Dispose() => inner.Dispose();
+    }
+}

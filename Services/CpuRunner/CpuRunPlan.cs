@@ -1,0 +1,25 @@
+using ConcurrencyLab.Concurrency.Api;
+using ConcurrencyLab.Concurrency.Engine;
+
+namespace ConcurrencyLab.CpuRunner;
+
+/// <summary>A validated CPU request: the numbers start … start + count − 1, and how to run them.</summary>
+public sealed record CpuRunPlan(
+    string Strategy,
+    StrategySettings Settings,
+    int? RequestedWorkers,
+    long Start,
+    int Count,
+    IReadOnlyList<int> WorkerCounts) : IRunPlan
+{
+    public long NumberOf(int index) => Start + index;
+
+    public object Describe() => new
+    {
+        strategy = Strategy,
+        workers = Settings.Workers,
+        start = Start,
+        count = Count,
+        switchIntervalMs = Strategy == "gil" ? Settings.SwitchIntervalMs : (double?)null,
+    };
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using ConcurrencyLab.Concurrency.Api;
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Runs;
+using ConcurrencyLab.Concurrency.Strategies;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace ConcurrencyLab.CpuRunner;
+
+/// <summary>The CPU runner: exact sums of squares under six strategies.</summary>
+public sealed class CpuRunService : IRunner
+{
+    private static readonly ActivitySource Source = new(LabTelemetry.CpuSource);
+    private readonly ServiceInstance _instance;
+    private readonly IServer _server;
+    private readonly CpuRunnerOptions _options;
+
+    public CpuRunService(RunRegistry registry, ServiceInstance instance, IServer server, IOptions<CpuRunnerOptions> options)
+    {
+        Registry = registry;
+        _instance = instance;
+        _server = server;
+        _options = options.Value;
+        Strategies =
+        [
+            new SequentialStrategy(),
+            new ThreadsStrategy("W dedicated OS threads taking numbers from a shared queue. .NET has no interpreter lock: they compute in parallel, one per core."),
+            new EventLoopStrategy(),
+            new GilStrategy(),
+            new ProcessesStrategy(),
+            new ReplicasStrategy(ReplicaTarget),
+        ];
+    }
+
+    public string Workload => "cpu";
+
+    public IReadOnlyList<IStrategy> Strategies { get; }
+
+    public RunRegistry Registry { get; }
+
+    public async Task<PreparedRun> PrepareAsync(HttpRequest http, RequestKind kind, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CpuRunRequest>(http, _options.MaxBodyBytes, cancellationToken);
+        if (body.Problem is not null)
+            return new PreparedRun(null, body.Problem);
+        var validator = new CpuRunValidator(_options, Strategies.Select(strategy => strategy.Name).ToList());
+        var plan = validator.Validate(body.Value!, kind);
+        return plan is null
+            ? new PreparedRun(null, Problems.Fields(validator.Errors.ToDictionary()))
+            : new PreparedRun(plan, null);
+    }
+
+    public Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings)
+    {
+        var runPlan = (CpuRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
+        var launcher = strategy.Name == "processes" ? CpuWorker.Launcher() : null;
+        return Registry.Start(place, new SumSquaresWorkload(runPlan), strategy, settings, runPlan.Describe(), Source, "cpu.run", launcher, _instance.Instance);
+    }
+
+    /// <summary>The request's workers where given (capped per strategy), else one per core; one for sequential and async.</summary>
+    public StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null)
+    {
+        var cpu = (CpuRunPlan)plan;
+        var cap = new CpuRunValidator(_options, []).WorkerCap(strategy.Name);
+        var requested = Math.Min(workers ?? cpu.RequestedWorkers ?? Environment.ProcessorCount, cap);
+        return strategy.Name is "sequential" or "async"
+            ? cpu.Settings with { Workers = 1 }
+            : cpu.Settings with { Workers = requested };
+    }
+
+    private ReplicaTarget ReplicaTarget()
+    {
+        var address = !string.IsNullOrWhiteSpace(_options.ReplicasUrl)
+            ? _options.ReplicasUrl
+            : _server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("CpuRunner does not know its own address; set CpuRunner:ReplicasUrl.");
+        return new ReplicaTarget(new Uri(address.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1")), _options.Replicas,
+            TimeSpan.FromMilliseconds(_options.ReplicaTimeoutMs));
+    }
+}

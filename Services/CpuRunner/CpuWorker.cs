@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using System.Globalization;
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Workers;
+
+namespace ConcurrencyLab.CpuRunner;
+
+/// <summary>CpuRunner started as a worker process (processes strategy): sums the n it is sent.</summary>
+public static class CpuWorker
+{
+    public const string Argument = "--lab-worker";
+
+    public static async Task<int> RunAsync()
+    {
+        using var tracing = WorkerTelemetry.Start(LabTelemetry.CpuSource);
+        using var source = new ActivitySource(LabTelemetry.CpuSource);
+        return await WorkerLoop.RunAsync(source, "cpu.sum_squares",
+            (payload, cancellationToken) =>
+            {
+                var sum = SumOfSquares.Compute(long.Parse(payload, CultureInfo.InvariantCulture), cancellationToken);
+                return Task.FromResult(ItemOutcome.Success(value: sum.ToString(CultureInfo.InvariantCulture)));
+            },
+            Console.In, Console.Out);
+    }
+
+    public static IWorkerLauncher Launcher() => new SelfWorkerLauncher(typeof(CpuWorker).Assembly.Location, Argument);
+}
