@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace ConcurrencyLab.AppHost.Tests;
 
+[Collection(CpuRunnerCollection.Name)]
 public sealed class GatewayTests(LabAppFixture lab)
 {
     [Fact]

@@ -37,6 +37,14 @@ public sealed class LabAppFixture : IAsyncLifetime
 
         foreach (var service in Services)
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token).WaitAsync(StartTimeout, timeout.Token);
+        await WaitForHealthyReplicasAsync(timeout.Token);
+    }
+
+    /// <summary>Waits, bounded, until every cpurunner replica reports healthy.</summary>
+    public async Task WaitForHealthyReplicasAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
         HealthyCpuReplicas = await WaitForHealthyReplicasAsync("cpurunner", CpuReplicas, timeout.Token);
     }
 

@@ -1,0 +1,33 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConcurrencyLab.Concurrency.Api;
+using ConcurrencyLab.Testing;
+
+namespace ConcurrencyLab.CpuRunner.Tests;
+
+/// <summary>A real CpuRunner on loopback; its replicas strategy targets itself (one replica).</summary>
+public sealed class CpuLab : IAsyncDisposable
+{
+    private CpuLab(LoopbackApp app) => App = app;
+
+    public LoopbackApp App { get; }
+
+    public HttpClient Client => App.Client;
+
+    public static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static async Task<CpuLab> StartAsync(IDictionary<string, string?>? settings = null) =>
+        new(await LoopbackApp.StartAsync(b => b.AddCpuRunner(), app =>
+        {
+            app.MapRunsApi("/cpu", "CPU");
+            app.MapWorkApi();
+        }, settings: settings, cancellationToken: Cancel));
+
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> PostAsync(string path, object body)
+    {
+        var response = await Client.PostAsJsonAsync(path, body, Cancel);
+        return (response, await response.Content.ReadFromJsonAsync<JsonElement>(Cancel));
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}

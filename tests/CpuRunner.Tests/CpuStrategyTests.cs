@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ConcurrencyLab.CpuRunner.Tests;
+
+public sealed class CpuStrategyTests
+{
+    public static TheoryData<string> Strategies => new("sequential", "threads", "async", "gil", "processes", "replicas");
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public async Task EveryStrategyReturnsTheSameVerifiedSums(string strategy)
+    {
+        await using var lab = await CpuLab.StartAsync();
+
+        var (response, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy, workers = 2, start = 5_000_000, count = 6 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("completed", report.GetProperty("status").GetString());
+        var results = report.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => 5_000_000L + i), results.Select(r => r.GetProperty("n").GetInt64()).Order());
+        Assert.All(results, result => Assert.True(result.GetProperty("verified").GetBoolean()));
+        Assert.Contains(results, result => result.GetProperty("sum").GetString() == "41666654166667500000");
+        Assert.Equal("cpu", report.GetProperty("workload").GetString());
+    }
+
+    [Fact]
+    public async Task ThreadsComputeOnWDistinctThreads()
+    {
+        await using var lab = await CpuLab.StartAsync();
+
+        var (_, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy = "threads", workers = 3, count = 12 });
+
+        var workers = report.GetProperty("workersUsed").EnumerateArray().ToList();
+        Assert.Equal(3, workers.Count);
+        Assert.All(workers, worker => Assert.Equal("thread", worker.GetProperty("kind").GetString()));
+        Assert.Equal(12, workers.Sum(worker => worker.GetProperty("items").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AsyncInterleavesEveryItemOnOneThread()
+    {
+        await using var lab = await CpuLab.StartAsync();
+
+        // Each item is several chunks long, so every item yields at least once.
+        var (_, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy = "async", start = 5_000_000, count = 8 });
+
+        var worker = Assert.Single(report.GetProperty("workersUsed").EnumerateArray());
+        Assert.Equal("event-loop", worker.GetProperty("id").GetString());
+        Assert.Equal(8, report.GetProperty("peakInFlight").GetInt64());
+        Assert.Equal(8, report.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("lane").GetString()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task GilThreadsTakeTurnsAndRecordTheirLockWaits()
+    {
+        await using var lab = await CpuLab.StartAsync();
+
+        var (_, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy = "gil", workers = 2, start = 20_000_000, count = 4, switchIntervalMs = 1 });
+
+        var results = report.GetProperty("results").EnumerateArray().ToList();
+        Assert.All(results, result => Assert.True(result.GetProperty("verified").GetBoolean()));
+        Assert.All(results, result => Assert.Equal(JsonValueKind.Number, result.GetProperty("lockWaitMs").ValueKind));
+        // Two threads each hold an item, but only one computes at a time: someone waited.
+        Assert.Equal(2, report.GetProperty("peakInFlight").GetInt64());
+        Assert.True(results.Sum(result => result.GetProperty("lockWaitMs").GetDouble()) > 0);
+    }
+
+    [Fact]
+    public async Task ProcessesComputeInWorkerProcesses()
+    {
+        await using var lab = await CpuLab.StartAsync();
+
+        var (_, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy = "processes", workers = 2, count = 4 });
+
+        var workers = report.GetProperty("workersUsed").EnumerateArray().ToList();
+        Assert.Equal(2, workers.Count);
+        Assert.All(workers, worker => Assert.NotEqual(Environment.ProcessId, worker.GetProperty("pid").GetInt32()));
+        Assert.True(report.GetProperty("startupMs").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task CompareRunsAllSixStrategies()
+    {
+        await using var lab = await CpuLab.StartAsync();
+
+        var (_, report) = await lab.PostAsync("/cpu/compare", new { count = 4 });
+
+        var rows = report.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["sequential", "threads", "async", "gil", "processes", "replicas"], rows.Select(r => r.GetProperty("strategy").GetString()));
+        Assert.All(rows, row => Assert.Equal("completed", row.GetProperty("status").GetString()));
+        Assert.All(rows, row => Assert.Equal(4, row.GetProperty("succeeded").GetInt32()));
+    }
+}
