@@ -1,18 +1,19 @@
 using ConcurrencyLab.Bench;
 
 // Benchmarks print their figures; targets live in docs/benchmarks.md, never in tests.
-// Usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory
+// Usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats]
 var which = args.FirstOrDefault() ?? "";
 return which switch
 {
     "sitestub" => await SiteStubOverhead.RunAsync(args.Skip(1).Select(int.Parse).ToList()),
     "io" => await IoStudy.RunAsync(repeats: args.Length > 1 ? int.Parse(args[1]) : 3),
     "io-memory" => await IoMemory.RunAsync(),
+    "cpu" => await CpuStudy.RunAsync(repeats: args.Length > 1 ? int.Parse(args[1]) : 3),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats]");
     return 2;
 }
