@@ -63,7 +63,9 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
                 if (!response.IsSuccessStatusCode)
                     return (ItemOutcome.Failure($"http_{(int)response.StatusCode}") with { Retries = retries }, Identity(connection));
                 var result = await response.Content.ReadFromJsonAsync<WorkApi.WorkResult>(cancellationToken);
-                return (ItemOutcome.Success(value: result!.Sum) with { Retries = retries, CpuMs = result.CpuMs },
+                // This process's own CPU is already in the run's account; count other replicas'.
+                var elsewhereCpuMs = result!.Pid == Environment.ProcessId ? 0 : result.CpuMs;
+                return (ItemOutcome.Success(value: result.Sum) with { Retries = retries, CpuMs = elsewhereCpuMs },
                     new WorkerIdentity("replica", result.Instance, result.Pid));
             }
             catch (Exception error) when (error is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
