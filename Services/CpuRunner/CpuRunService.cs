@@ -47,9 +47,7 @@ public sealed class CpuRunService : IRunner
             return new PreparedRun(null, body.Problem);
         var validator = new CpuRunValidator(_options, Strategies.Select(strategy => strategy.Name).ToList());
         var plan = validator.Validate(body.Value!, kind);
-        return plan is null
-            ? new PreparedRun(null, Problems.Fields(validator.Errors.ToDictionary()))
-            : new PreparedRun(plan, null);
+        return PreparedRun.From(plan, validator.Errors);
     }
 
     public Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings)

@@ -47,9 +47,7 @@ public sealed class IoRunService(
 
         var validator = new IoRunValidator(options.Value, catalogue, siteStub);
         var plan = validator.Validate(body.Value!, kind);
-        return plan is null
-            ? new PreparedRun(null, Problems.Fields(validator.Errors.ToDictionary()))
-            : new PreparedRun(plan, null);
+        return PreparedRun.From(plan, validator.Errors);
     }
 
     public Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings)

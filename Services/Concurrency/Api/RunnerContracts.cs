@@ -47,4 +47,9 @@ public interface IRunner
     StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null);
 }
 
-public sealed record PreparedRun(IRunPlan? Plan, IResult? Problem);
+public sealed record PreparedRun(IRunPlan? Plan, IResult? Problem)
+{
+    /// <summary>The plan when validation found nothing wrong, else a 400 listing every error.</summary>
+    public static PreparedRun From(IRunPlan? plan, IReadOnlyDictionary<string, string[]> errors) =>
+        plan is not null && errors.Count == 0 ? new(plan, null) : new(null, Problems.Fields(errors.ToDictionary()));
+}
