@@ -24,6 +24,10 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
 
+        // A request the framework cannot bind is a 400 ProblemDetails (written by the
+        // status-code pages), never an exception page or a 500, in every environment.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             // Ordinary clients get retries and timeouts. Measurement clients remove them

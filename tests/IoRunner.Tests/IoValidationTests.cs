@@ -60,6 +60,19 @@ public sealed class IoValidationTests
         Assert.True(body.GetProperty("errors").TryGetProperty("workerCounts", out _));
     }
 
+    [Theory]
+    [InlineData("/io/runs?wait=abc")]
+    [InlineData("/io/runs?wait=true&wait=false")]
+    public async Task ABadWaitParameterIsA400NamingIt(string path)
+    {
+        await using var lab = await IoLab.StartAsync();
+
+        var (response, body) = await lab.PostAsync(path, new { strategy = "sequential", repeat = 1 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(body.GetProperty("errors").TryGetProperty("wait", out _));
+    }
+
     [Fact]
     public async Task AnUnknownRunIsA404()
     {

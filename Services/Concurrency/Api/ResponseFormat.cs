@@ -18,5 +18,18 @@ public static class ResponseFormat
     public static bool WantsTimeline(HttpRequest request) =>
         !(request.Query.TryGetValue("timeline", out var value) && string.Equals(value.ToString(), "false", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>?wait=true|false; anything else is a problem naming the parameter.</summary>
+    public static bool TryWantsWait(HttpRequest request, out bool wait, out IResult? problem)
+    {
+        wait = false;
+        problem = null;
+        if (!request.Query.TryGetValue("wait", out var value))
+            return true;
+        if (value.Count == 1 && bool.TryParse(value[0], out wait))
+            return true;
+        problem = Problems.Field("wait", "wait must be true or false.");
+        return false;
+    }
+
     public static IResult Text(string text) => TypedResults.Text(text, "text/plain; charset=utf-8");
 }

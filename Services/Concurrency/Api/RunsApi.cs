@@ -28,8 +28,10 @@ public static class RunsApi
         return group;
     }
 
-    private static async Task<IResult> StartRun(HttpRequest http, IRunner runner, bool? wait, CancellationToken cancellationToken)
+    private static async Task<IResult> StartRun(HttpRequest http, IRunner runner, CancellationToken cancellationToken)
     {
+        if (!ResponseFormat.TryWantsWait(http, out var wait, out var waitProblem))
+            return waitProblem!;
         var prepared = await runner.PrepareAsync(http, RequestKind.Run, cancellationToken);
         if (prepared.Problem is not null)
             return prepared.Problem;
@@ -40,7 +42,7 @@ public static class RunsApi
         var plan = prepared.Plan!;
         var strategy = runner.Strategies.First(candidate => candidate.Name == plan.Strategy);
         var run = runner.Start(place, plan, strategy, plan.Settings);
-        if (wait == true)
+        if (wait)
         {
             // The run goes on if the caller leaves; it stays visible at GET /{w}/runs/{id}.
             await run.Finished.WaitAsync(cancellationToken);
