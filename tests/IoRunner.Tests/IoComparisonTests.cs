@@ -54,9 +54,13 @@ public sealed class IoComparisonTests
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("compare: io", lines[0]);
         Assert.StartsWith("strategy", lines[1]);
-        Assert.Equal(5, lines.Skip(3).Count(line => line.Contains("completed")));
+        var rows = lines.Skip(3).TakeWhile(line => line != "verdict:").ToList();
+        Assert.Equal(5, rows.Count(line => line.Contains("completed")));
         // Columns line up: every row is as wide as the rule under the header, or narrower.
-        Assert.All(lines.Skip(3), line => Assert.True(line.Length <= lines[2].Length));
+        Assert.All(rows, line => Assert.True(line.Length <= lines[2].Length));
+        // The table ends with the verdict.
+        Assert.Contains("verdict:", lines);
+        Assert.Contains(lines, line => line.StartsWith("- The work is IO-bound", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ public sealed record ComparisonReport(
     string Workload,
     string Status,
     object? Request,
-    IReadOnlyList<ComparisonRow> Rows)
+    IReadOnlyList<ComparisonRow> Rows,
+    IReadOnlyList<string> Verdict)
 {
     public static ComparisonReport From(string kind, string workload, object? request, IReadOnlyList<RunReport> runs)
     {
@@ -19,7 +20,7 @@ public sealed record ComparisonReport(
             run.Id, run.TraceId)).ToList();
         var status = runs.All(run => run.Status == "completed") ? "completed"
             : runs.Any(run => run.Status == "cancelled") ? "cancelled" : "failed";
-        return new ComparisonReport(kind, workload, status, request, rows);
+        return new ComparisonReport(kind, workload, status, request, rows, Reports.Verdict.Write(runs));
     }
 }
 

@@ -50,7 +50,8 @@ public static class ReportText
                 Invariant($"{row.ThreadPoolThreadsMax}"));
         }
 
-        return Invariant($"{report.Kind}: {report.Workload}, {report.Status}\n") + table;
+        var verdict = string.Join('\n', report.Verdict.Select(sentence => "- " + sentence));
+        return Invariant($"{report.Kind}: {report.Workload}, {report.Status}\n") + table + "\nverdict:\n" + verdict + "\n";
     }
 
     private static string Number(double value) => value.ToString("#,0.0", CultureInfo.InvariantCulture);

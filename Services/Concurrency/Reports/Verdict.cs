@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace ConcurrencyLab.Concurrency.Reports;
+
+/// <summary>
+/// A few plain sentences computed from a compare's or a sweep's measurements: is the work
+/// IO- or CPU-bound, which run won and by how much, how far each is from its ideal, and
+/// why a loser lost where the data shows it. Nothing here is canned: each sentence is
+/// written only when the figures it cites say so.
+/// </summary>
+public static class Verdict
+{
+    // A run within this share of the winner's time counts as a tie.
+    private const double Tie = 0.05;
+
+    public static IReadOnlyList<string> Write(IReadOnlyList<RunReport> runs)
+    {
+        var completed = runs.Where(run => run.Status == "completed" && run.WallMs > 0).ToList();
+        if (completed.Count == 0)
+            return ["No run completed, so there is nothing to compare."];
+
+        var sentences = new List<string> { Bound(completed) };
+        var winner = completed.MinBy(run => run.WallMs)!;
+        var baseline = completed.FirstOrDefault(run => run.Strategy == "sequential") ?? completed.MaxBy(run => run.WallMs)!;
+        sentences.Add(Winner(winner, baseline, completed));
+        sentences.Add("Against the ideal (" + string.Join(", ", completed.Select(run => $"{Label(run)} {Percent(run.Efficiency)}")) + ").");
+        foreach (var loser in completed.Where(run => run != winner && run.WallMs > winner.WallMs * (1 + Tie)))
+        {
+            if (WhyItLost(loser, winner) is { } reason)
+                sentences.Add(reason);
+        }
+
+        var failed = runs.Where(run => run.Failed > 0).ToList();
+        if (failed.Count > 0)
+            sentences.Add("Failures: " + string.Join("; ", failed.Select(run => $"{Label(run)} {run.Failed} of {run.Items} ({string.Join(", ", run.Errors.Select(e => $"{e.Key} {e.Value}"))})")) + ".");
+        return sentences;
+    }
+
+    // The sequential run says it best: one worker, so CPU time over wall time is the share
+    // of the time the work computed rather than waited.
+    private static string Bound(List<RunReport> runs)
+    {
+        var reference = runs.FirstOrDefault(run => run.Strategy == "sequential") ?? runs[0];
+        var busy = reference.CpuMs / reference.WallMs;
+        var what = reference.Bound switch
+        {
+            "io" => "IO-bound: it mostly waits, so overlapping the waits (threads, async) pays",
+            "cpu" => "CPU-bound: it computes, so only more cores (threads without a lock, processes, replicas) pay",
+            _ => "mixed: it both waits and computes",
+        };
+        return Invariant($"The work is {what} — the {Label(reference)} run kept {busy:0.00} cores busy (cpuMs {reference.CpuMs:0} / wallMs {reference.WallMs:0}).");
+    }
+
+    private static string Winner(RunReport winner, RunReport baseline, List<RunReport> runs)
+    {
+        var ties = runs.Where(run => run != winner && run.WallMs <= winner.WallMs * (1 + Tie)).Select(Label).ToList();
+        var tie = ties.Count > 0 ? $", tied within {Tie:0%} with {string.Join(", ", ties)}" : "";
+        return winner == baseline
+            ? Invariant($"{Label(winner)} was fastest at {Seconds(winner.WallMs)}{tie}: no concurrency model beat it here.")
+            : Invariant($"{Label(winner)} won: {Seconds(winner.WallMs)}, {baseline.WallMs / winner.WallMs:0.0}× faster than {Label(baseline)} ({Seconds(baseline.WallMs)}){tie}.");
+    }
+
+    private static string? WhyItLost(RunReport loser, RunReport winner)
+    {
+        var slower = Invariant($"{Label(loser)} took {Seconds(loser.WallMs)} ({loser.WallMs / winner.WallMs:0.0}× the winner)");
+        if (loser.StartupMs is { } startup && startup > 0.1 * loser.WallMs)
+            return Invariant($"{slower}: starting its worker processes took {startup:0} ms, {startup / loser.WallMs:0%} of its time.");
+        var wanted = Math.Min(loser.Workers, loser.Items);
+        if (loser.Strategy == "threadpool" && (loser.PeakInFlight < wanted || loser.ThreadPoolThreads.Min < wanted))
+            return Invariant($"{slower}: {wanted} blocking calls needed {wanted} pool threads, but the pool started with {loser.ThreadPoolThreads.Min} and grew only slowly (to {loser.ThreadPoolThreads.Max}); at most {loser.PeakInFlight} ran at once.");
+        if (loser.Strategy == "gil")
+            return Invariant($"{slower}: its threads must take turns holding one global lock, so {loser.Workers} threads computed no faster than one.");
+        if (loser.Strategy == "async" && loser.Bound == "cpu" && loser.Workload == "cpu")
+            return Invariant($"{slower}: every item ran on one event-loop thread; interleaving does not add a core.");
+        if (loser.Strategy == "sequential")
+            return Invariant($"{slower}: one item at a time, with nothing overlapped.");
+        if (loser.PeakInFlight < winner.PeakInFlight && loser.Bound == "io")
+            return Invariant($"{slower}: it overlapped at most {loser.PeakInFlight} waits where {Label(winner)} overlapped {winner.PeakInFlight}.");
+        if (loser.LatencyMs is { } latency && winner.LatencyMs is { } best && latency.P50 > 1.5 * best.P50)
+            return Invariant($"{slower}: its items took longer each (p50 {latency.P50:0} ms against {best.P50:0} ms) — the server or the cores were saturated.");
+        if (loser.Efficiency < 0.5)
+            return Invariant($"{slower}, {Percent(loser.Efficiency)} of its ideal.");
+        return null;
+    }
+
+    private static string Label(RunReport run) => run.Strategy switch
+    {
+        "sequential" => "sequential",
+        "async" when run.MaxConcurrency is null && run.Workload == "io" => "async",
+        "async" when run.Workload == "io" => $"async ({run.MaxConcurrency})",
+        "async" => "async",
+        _ => $"{run.Strategy} ({run.Workers})",
+    };
+
+    private static string Seconds(double milliseconds) => milliseconds >= 1000
+        ? Invariant($"{milliseconds / 1000:0.00} s")
+        : Invariant($"{milliseconds:0} ms");
+
+    private static string Percent(double share) => Invariant($"{share * 100:0}%");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

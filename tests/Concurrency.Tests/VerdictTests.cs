@@ -1,0 +1,106 @@
+using ConcurrencyLab.Concurrency.Reports;
+
+namespace ConcurrencyLab.Concurrency.Tests;
+
+/// <summary>Verdicts from recorded reports: the right bound, the right winner, the reasons the data shows.</summary>
+public sealed class VerdictTests
+{
+    [Fact]
+    public void AnIoCompareIsCalledIoBoundAndAsyncWins()
+    {
+        var verdict = Verdict.Write(
+        [
+            Run("sequential", workload: "io", wallMs: 16_150, cpuMs: 210, bound: "io"),
+            Run("threads", workload: "io", wallMs: 1_630, cpuMs: 70, bound: "io", workers: 10, peak: 10),
+            Run("async", workload: "io", wallMs: 124, cpuMs: 25, bound: "io", workers: 160, peak: 160),
+        ]);
+
+        Assert.StartsWith("The work is IO-bound", verdict[0]);
+        Assert.Contains("0.01 cores busy", verdict[0]);
+        Assert.Equal("async won: 124 ms, 130.2× faster than sequential (16.15 s).", verdict[1]);
+        Assert.Contains(verdict, sentence => sentence.StartsWith("threads (10) took 1.63 s") && sentence.Contains("overlapped at most 10 waits where async overlapped 160"));
+    }
+
+    [Fact]
+    public void ACpuCompareIsCalledCpuBoundAndNamesTheLockAndTheEventLoop()
+    {
+        var verdict = Verdict.Write(
+        [
+            Run("sequential", wallMs: 340, cpuMs: 338, bound: "cpu"),
+            Run("threads", wallMs: 180, cpuMs: 340, bound: "cpu", workers: 2, peak: 2),
+            Run("async", wallMs: 330, cpuMs: 330, bound: "cpu", peak: 20),
+            Run("gil", wallMs: 350, cpuMs: 345, bound: "cpu", workers: 2, peak: 2),
+        ]);
+
+        Assert.StartsWith("The work is CPU-bound", verdict[0]);
+        Assert.StartsWith("threads (2) won: 180 ms, 1.9× faster than sequential", verdict[1]);
+        Assert.Contains(verdict, sentence => sentence.StartsWith("gil (2)") && sentence.Contains("one global lock"));
+        Assert.Contains(verdict, sentence => sentence.StartsWith("async took") && sentence.Contains("one event-loop thread"));
+    }
+
+    [Fact]
+    public void ProcessStartUpAndThreadPoolStarvationAreNamedWhenTheyCost()
+    {
+        var verdict = Verdict.Write(
+        [
+            Run("sequential", workload: "io", wallMs: 4_000, cpuMs: 200, bound: "io"),
+            Run("threadpool", workload: "io", wallMs: 1_800, cpuMs: 80, bound: "io", workers: 10, peak: 8, poolMin: 2, poolMax: 8),
+            Run("processes", workload: "io", wallMs: 1_100, cpuMs: 1_300, bound: "cpu", workers: 10, peak: 10, startupMs: 400),
+            Run("async", workload: "io", wallMs: 110, cpuMs: 10, bound: "io", workers: 40, peak: 40),
+        ]);
+
+        Assert.Contains(verdict, sentence => sentence.StartsWith("threadpool (10)") && sentence.Contains("started with 2") && sentence.Contains("at most 8 ran at once"));
+        Assert.Contains(verdict, sentence => sentence.StartsWith("processes (10)") && sentence.Contains("400 ms, 36% of its time"));
+    }
+
+    [Fact]
+    public void NearlyEqualTimesAreCalledATie()
+    {
+        var verdict = Verdict.Write([Run("sequential", wallMs: 100, cpuMs: 99, bound: "cpu"), Run("gil", wallMs: 102, cpuMs: 99, bound: "cpu", workers: 2)]);
+
+        Assert.Equal("sequential was fastest at 100 ms, tied within 5% with gil (2): no concurrency model beat it here.", verdict[1]);
+    }
+
+    [Fact]
+    public void FailuresAreCountedByReason()
+    {
+        var verdict = Verdict.Write([Run("async", workload: "io", wallMs: 100, cpuMs: 5, bound: "io", failed: 3)]);
+
+        Assert.Contains("Failures: async 3 of 10 (http_503 3).", verdict);
+    }
+
+    [Fact]
+    public void WithoutACompletedRunThereIsNoVerdictToDraw()
+    {
+        var verdict = Verdict.Write([Run("threads", wallMs: 50, cpuMs: 1, bound: "io", status: "cancelled")]);
+
+        Assert.Equal(["No run completed, so there is nothing to compare."], verdict);
+    }
+
+    private static RunReport Run(
+        string strategy, double wallMs, double cpuMs, string bound, string workload = "cpu", int workers = 1, long peak = 1,
+        double? startupMs = null, int poolMin = 2, int poolMax = 2, int failed = 0, string status = "completed") => new()
+    {
+        Id = strategy,
+        Workload = workload,
+        Strategy = strategy,
+        Workers = workers,
+        Status = status,
+        Progress = new RunProgress(10, 10),
+        Items = 10,
+        Succeeded = 10 - failed,
+        Failed = failed,
+        Errors = failed > 0 ? new Dictionary<string, int> { ["http_503"] = failed } : new Dictionary<string, int>(),
+        WallMs = wallMs,
+        CpuMs = cpuMs,
+        IdealMs = 100,
+        Efficiency = 100 / wallMs,
+        PeakInFlight = peak,
+        LatencyMs = null,
+        StartupMs = startupMs,
+        ThreadPoolThreads = new IntRange(poolMin, poolMax),
+        WorkersUsed = [],
+        Bound = bound,
+        StartedAt = DateTimeOffset.UnixEpoch,
+    };
+}
