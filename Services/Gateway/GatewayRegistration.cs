@@ -4,6 +4,7 @@ public static class GatewayRegistration
 {
     public static WebApplicationBuilder AddLabGateway(this WebApplicationBuilder builder)
     {
+        builder.Services.AddProblemDetails();
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section);
 
         // Routes and clusters live in appsettings.json; destinations are service names

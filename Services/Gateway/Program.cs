@@ -5,6 +5,8 @@ builder.AddServiceDefaults();
 builder.AddLabGateway();
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapLabIndex();
 app.MapReverseProxy();
 app.MapDefaultEndpoints();
