@@ -16,6 +16,7 @@ public static class EngineRegistration
         services.AddSingleton<LabMetrics>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunRegistry>();
+        services.AddHostedService<RunShutdown>();
         return services;
     }
 }

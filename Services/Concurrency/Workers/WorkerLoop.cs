@@ -16,6 +16,7 @@ public static class WorkerLoop
         TextReader input,
         TextWriter output)
     {
+        OrphanWatch.Start();
         await output.WriteLineAsync(WorkerJson.Write(new WorkerReady(Environment.ProcessId)));
         await output.FlushAsync();
         while (await input.ReadLineAsync() is { } line)
