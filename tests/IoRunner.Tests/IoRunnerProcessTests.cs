@@ -25,9 +25,9 @@ public sealed class IoRunnerProcessTests
     {
         await using var siteStub = await LoopbackApp.StartAsync(b => b.AddSiteStub(), app => app.MapSitesApi(), cancellationToken: Cancel);
         var stats = siteStub.Services.GetRequiredService<SiteStats>();
-        using var runner = StartRunner(siteStub.Address, out var address);
+        using var runner = RunnerProcess.Start(siteStub.Address, out var address);
         using var client = new HttpClient { BaseAddress = address };
-        await Eventually.HoldsAsync(async () => await IsHealthyAsync(client), Cancel);
+        await Eventually.HoldsAsync(async () => await RunnerProcess.IsHealthyAsync(client), Cancel);
 
         // Two worker processes, each blocked in a download that never answers.
         using var started = await client.PostAsJsonAsync("/io/runs",
@@ -50,45 +50,5 @@ public sealed class IoRunnerProcessTests
         Assert.All(workers, pid => Assert.NotEqual(runner.Id, pid));
         // SiteStub sees the hung downloads' connections closed: nothing of the run is left.
         await Eventually.HoldsAsync(() => stats.Snapshot().Total.InFlight == 0, Cancel);
-    }
-
-    private static Process StartRunner(Uri siteStub, out Uri address)
-    {
-        address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "IoRunner"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(address.ToString());
-        start.Environment["IoRunner__SiteStubUrl"] = siteStub.ToString();
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("IoRunner did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<bool> IsHealthyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync("/health", Cancel);
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

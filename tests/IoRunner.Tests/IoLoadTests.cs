@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConcurrencyLab.SiteStub;
+using ConcurrencyLab.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConcurrencyLab.IoRunner.Tests;
+
+public sealed class IoLoadTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FiftyClientsAtOnceGetEitherACompletedRunOrA429()
+    {
+        await using var lab = await IoLab.StartAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            lab.PostAsync("/io/runs?wait=true&timeline=false", new { strategy = "async", repeat = 2, latencyMs = 300 })));
+
+        var admitted = answers.Where(answer => answer.Response.StatusCode == HttpStatusCode.OK).ToList();
+        var refused = answers.Where(answer => answer.Response.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"50 clients: {admitted.Count} admitted and completed, {refused.Count} refused with 429");
+        Assert.Equal(50, admitted.Count + refused.Count);
+        Assert.InRange(admitted.Count, 1, 49);
+        Assert.All(admitted, answer => Assert.Equal("completed", answer.Body.GetProperty("status").GetString()));
+        Assert.All(admitted, answer => Assert.Equal(4, answer.Body.GetProperty("succeeded").GetInt32()));
+        Assert.All(refused, answer => Assert.NotNull(answer.Response.Headers.RetryAfter));
+        Assert.Equal(admitted.Count * 4, lab.Stats.Snapshot().Total.Served);
+    }
+
+    [Fact]
+    public async Task TwentyRunsStartedAndCancelledAtOnceLeaveNoProcessAndTheThreadsReturn()
+    {
+        await using var siteStub = await LoopbackApp.StartAsync(b => b.AddSiteStub(), app => app.MapSitesApi(), cancellationToken: Cancel);
+        var stats = siteStub.Services.GetRequiredService<SiteStats>();
+        using var runner = RunnerProcess.Start(siteStub.Address, out var address, new Dictionary<string, string> { ["IoRunner__MaxConcurrentRuns"] = "20" });
+        using var client = new HttpClient { BaseAddress = address };
+        try
+        {
+            await Eventually.HoldsAsync(async () => await RunnerProcess.IsHealthyAsync(client), Cancel);
+            // Warm up every strategy once, so the baseline holds what a used runner keeps.
+            foreach (var strategy in new[] { "sequential", "threads", "threadpool", "async", "processes" })
+                await client.PostAsJsonAsync("/io/runs?wait=true", new { strategy, workers = 2, repeat = 1, latencyMs = 1 }, Cancel);
+            var baselineThreads = RunnerProcess.Threads(runner.Id);
+
+            string[] strategies = ["threads", "threadpool", "async", "processes"];
+            var starts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.PostAsJsonAsync("/io/runs",
+                new { strategy = strategies[i % 4], workers = 2, repeat = 2, failRate = 1, failMode = "hang", timeoutMs = 600_000 }, Cancel)));
+            var ids = new List<string>();
+            foreach (var start in starts)
+                ids.Add((await start.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!);
+            await Eventually.HoldsAsync(() => stats.Snapshot().Total.InFlight >= 20, Cancel);
+            var busyThreads = RunnerProcess.Threads(runner.Id);
+            var busyChildren = RunnerProcess.Children(runner.Id);
+
+            await Task.WhenAll(ids.Select(id => client.DeleteAsync($"/io/runs/{id}", Cancel)));
+            await Eventually.HoldsAsync(() => RunnerProcess.Children(runner.Id) == 0 && stats.Snapshot().Total.InFlight == 0, Cancel);
+            // Dedicated threads end with their runs; pool threads retire after idling.
+            await Eventually.HoldsAsync(() => RunnerProcess.Threads(runner.Id) <= baselineThreads + 2, Cancel);
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"20 runs: threads {baselineThreads} before, {busyThreads} busy, {RunnerProcess.Threads(runner.Id)} after; worker processes {busyChildren} busy, 0 after");
+
+            Assert.Equal(20, ids.Distinct().Count());
+            Assert.True(busyChildren >= 10, $"expected the 5 processes runs' 10 workers, saw {busyChildren}");
+            foreach (var id in ids)
+                Assert.Equal("cancelled", (await client.GetFromJsonAsync<JsonElement>($"/io/runs/{id}?timeline=false", Cancel)).GetProperty("status").GetString());
+        }
+        finally
+        {
+            runner.Kill(entireProcessTree: true);
+        }
+    }
+}
