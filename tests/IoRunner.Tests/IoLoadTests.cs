@@ -35,15 +35,19 @@ public sealed class IoLoadTests
     {
         await using var siteStub = await LoopbackApp.StartAsync(b => b.AddSiteStub(), app => app.MapSitesApi(), cancellationToken: Cancel);
         var stats = siteStub.Services.GetRequiredService<SiteStats>();
-        using var runner = RunnerProcess.Start(siteStub.Address, out var address, new Dictionary<string, string> { ["IoRunner__MaxConcurrentRuns"] = "20" });
+        using var runner = ServiceProcess.Start("IoRunner", out var address, new Dictionary<string, string>
+        {
+            ["IoRunner__SiteStubUrl"] = siteStub.Address.ToString(),
+            ["IoRunner__MaxConcurrentRuns"] = "20",
+        });
         using var client = new HttpClient { BaseAddress = address };
         try
         {
-            await Eventually.HoldsAsync(async () => await RunnerProcess.IsHealthyAsync(client), Cancel);
+            await Eventually.HoldsAsync(async () => await ServiceProcess.IsHealthyAsync(client, Cancel), Cancel);
             // Warm up every strategy once, so the baseline holds what a used runner keeps.
             foreach (var strategy in new[] { "sequential", "threads", "threadpool", "async", "processes" })
                 await client.PostAsJsonAsync("/io/runs?wait=true", new { strategy, workers = 2, repeat = 1, latencyMs = 1 }, Cancel);
-            var baselineThreads = RunnerProcess.Threads(runner.Id);
+            var baselineThreads = ServiceProcess.Threads(runner.Id);
 
             string[] strategies = ["threads", "threadpool", "async", "processes"];
             var starts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.PostAsJsonAsync("/io/runs",
@@ -52,15 +56,15 @@ public sealed class IoLoadTests
             foreach (var start in starts)
                 ids.Add((await start.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!);
             await Eventually.HoldsAsync(() => stats.Snapshot().Total.InFlight >= 20, Cancel);
-            var busyThreads = RunnerProcess.Threads(runner.Id);
-            var busyChildren = RunnerProcess.Children(runner.Id);
+            var busyThreads = ServiceProcess.Threads(runner.Id);
+            var busyChildren = ServiceProcess.Children(runner.Id);
 
             await Task.WhenAll(ids.Select(id => client.DeleteAsync($"/io/runs/{id}", Cancel)));
-            await Eventually.HoldsAsync(() => RunnerProcess.Children(runner.Id) == 0 && stats.Snapshot().Total.InFlight == 0, Cancel);
+            await Eventually.HoldsAsync(() => ServiceProcess.Children(runner.Id) == 0 && stats.Snapshot().Total.InFlight == 0, Cancel);
             // Dedicated threads end with their runs; pool threads retire after idling.
-            await Eventually.HoldsAsync(() => RunnerProcess.Threads(runner.Id) <= baselineThreads + 2, Cancel);
+            await Eventually.HoldsAsync(() => ServiceProcess.Threads(runner.Id) <= baselineThreads + 2, Cancel);
             TestContext.Current.TestOutputHelper?.WriteLine(
-                $"20 runs: threads {baselineThreads} before, {busyThreads} busy, {RunnerProcess.Threads(runner.Id)} after; worker processes {busyChildren} busy, 0 after");
+                $"20 runs: threads {baselineThreads} before, {busyThreads} busy, {ServiceProcess.Threads(runner.Id)} after; worker processes {busyChildren} busy, 0 after");
 
             Assert.Equal(20, ids.Distinct().Count());
             Assert.True(busyChildren >= 10, $"expected the 5 processes runs' 10 workers, saw {busyChildren}");

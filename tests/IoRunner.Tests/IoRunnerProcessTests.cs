@@ -25,9 +25,9 @@ public sealed class IoRunnerProcessTests
     {
         await using var siteStub = await LoopbackApp.StartAsync(b => b.AddSiteStub(), app => app.MapSitesApi(), cancellationToken: Cancel);
         var stats = siteStub.Services.GetRequiredService<SiteStats>();
-        using var runner = RunnerProcess.Start(siteStub.Address, out var address);
+        using var runner = ServiceProcess.Start("IoRunner", out var address, new Dictionary<string, string> { ["IoRunner__SiteStubUrl"] = siteStub.Address.ToString() });
         using var client = new HttpClient { BaseAddress = address };
-        await Eventually.HoldsAsync(async () => await RunnerProcess.IsHealthyAsync(client), Cancel);
+        await Eventually.HoldsAsync(async () => await ServiceProcess.IsHealthyAsync(client, Cancel), Cancel);
 
         // Two worker processes, each blocked in a download that never answers.
         using var started = await client.PostAsJsonAsync("/io/runs",

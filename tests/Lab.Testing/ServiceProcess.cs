@@ -2,26 +2,25 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ConcurrencyLab.IoRunner.Tests;
+namespace ConcurrencyLab.Testing;
 
-/// <summary>IoRunner started from its build output as a separate OS process, on a free loopback port.</summary>
-public static class RunnerProcess
+/// <summary>A lab service started from the test's build output as a separate OS process, on a free loopback port.</summary>
+public static class ServiceProcess
 {
-    public static Process Start(Uri siteStub, out Uri address, IDictionary<string, string>? settings = null)
+    public static Process Start(string service, out Uri address, IDictionary<string, string>? settings = null)
     {
         address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "IoRunner"))
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, service))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString());
-        start.Environment["IoRunner__SiteStubUrl"] = siteStub.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name] = value;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("IoRunner did not start.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{service} did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -29,11 +28,11 @@ public static class RunnerProcess
         return process;
     }
 
-    public static async Task<bool> IsHealthyAsync(HttpClient client)
+    public static async Task<bool> IsHealthyAsync(HttpClient client, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+            using var response = await client.GetAsync("/health", cancellationToken);
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (HttpRequestException)
