@@ -8,10 +8,12 @@ var dashboardUrl = builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "h
 
 // The local stand-in for the study's two web sites.
 var sitestub = builder.AddProject<Projects.SiteStub>("sitestub")
+    .WithLabDefaults()
     .WithHttpHealthCheck("/health");
 
 // The IO-bound experiment downloads from SiteStub only.
 var iorunner = builder.AddProject<Projects.IoRunner>("iorunner")
+    .WithLabDefaults()
     .WithReference(sitestub)
     .WaitFor(sitestub)
     .WithHttpHealthCheck("/health");
@@ -19,6 +21,7 @@ var iorunner = builder.AddProject<Projects.IoRunner>("iorunner")
 // The CPU-bound experiment; its replicas serve the `replicas` strategy, which reaches
 // them through the runner's own proxied endpoint.
 var cpurunner = builder.AddProject<Projects.CpuRunner>("cpurunner")
+    .WithLabDefaults()
     .WithReplicas(cpuReplicas)
     .WithEnvironment("CpuRunner__Replicas", cpuReplicas.ToString(CultureInfo.InvariantCulture))
     .WithHttpHealthCheck("/health");
@@ -26,6 +29,7 @@ cpurunner.WithEnvironment("CpuRunner__ReplicasUrl", cpurunner.GetEndpoint("http"
 
 // The front door: /io, /cpu, /sites and the index at /.
 builder.AddProject<Projects.Gateway>("gateway")
+    .WithLabDefaults()
     .WithReference(iorunner)
     .WithReference(cpurunner)
     .WithReference(sitestub)

@@ -14,6 +14,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapRunsApi("/cpu", "CPU");
 app.MapWorkApi();
+app.MapInstanceApi("/cpu");
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

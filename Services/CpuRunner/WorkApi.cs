@@ -8,8 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ConcurrencyLab.CpuRunner;
 
 /// <summary>
-/// POST /cpu/work: one kernel call on this replica (the replicas strategy sends items
-/// here); GET /cpu/instance: which replica answered.
+/// POST /cpu/work: one kernel call on this replica (the replicas strategy sends items here).
 /// </summary>
 public static class WorkApi
 {
@@ -17,7 +16,6 @@ public static class WorkApi
     {
         var group = app.MapGroup("/cpu").WithTags("CPU");
         group.MapPost("/work", PostWork).WithName("Work");
-        group.MapGet("/instance", GetInstance).WithName("Instance");
         return group;
     }
 
@@ -27,10 +25,6 @@ public static class WorkApi
     }
 
     public sealed record WorkResult(long N, string Sum, string Instance, int Pid, double ElapsedMs, double CpuMs);
-
-    public sealed record InstanceInfo(string Instance, int Pid);
-
-    private static Ok<InstanceInfo> GetInstance(ServiceInstance identity) => TypedResults.Ok(new InstanceInfo(identity.Instance, identity.Pid));
 
     private static async Task<IResult> PostWork(
         HttpRequest http,

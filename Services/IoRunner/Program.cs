@@ -14,6 +14,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapRunsApi("/io", "IO");
 app.MapProbeApi();
+app.MapInstanceApi("/io");
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

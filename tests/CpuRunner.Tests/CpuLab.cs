@@ -21,6 +21,7 @@ public sealed class CpuLab : IAsyncDisposable
         {
             app.MapRunsApi("/cpu", "CPU");
             app.MapWorkApi();
+            app.MapInstanceApi("/cpu");
         }, settings: settings, cancellationToken: Cancel));
 
     public async Task<(HttpResponseMessage Response, JsonElement Body)> PostAsync(string path, object body)

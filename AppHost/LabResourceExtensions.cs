@@ -1,0 +1,14 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting;
+
+public static class LabResourceExtensions
+{
+    /// <summary>
+    /// Settings every lab service gets. A short OTLP export timeout: a service that stops
+    /// while the dashboard is unreachable (tests run without one) would otherwise wait up
+    /// to 10 s per signal flushing telemetry before it exits.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithLabDefaults(this IResourceBuilder<ProjectResource> resource) =>
+        resource.WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "2000");
+}
