@@ -115,6 +115,12 @@ public static class BadInputCorpus
         foreach (var path in new[] { "/io", "/cpu", "/io/runs/x/y", "/cpu/strategies/x", "/nothing", "/sites/dice/extra" })
             requests.Add(new BadRequest(HttpMethod.Get, path, null));
 
+        // Every read-only endpoint with a method it does not take.
+        foreach (var path in new[] { "/", "/sites", "/sites/stats", "/io/strategies", "/cpu/strategies", "/io/instance", "/cpu/instance", "/io/probe/dice", "/io/runs/x" })
+            requests.Add(new BadRequest(HttpMethod.Put, path, "{}"));
+        requests.Add(new BadRequest(HttpMethod.Get, "/sites/stats/reset", null));
+        requests.Add(new BadRequest(HttpMethod.Get, "/cpu/work", null));
+
         return requests;
     }
 
