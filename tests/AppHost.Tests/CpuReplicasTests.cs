@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using ConcurrencyLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcurrencyLab.AppHost.Tests;
@@ -15,6 +16,8 @@ namespace ConcurrencyLab.AppHost.Tests;
 [Collection(CpuRunnerCollection.Name)]
 public sealed class CpuReplicasTests(LabAppFixture lab)
 {
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(2);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -49,13 +52,13 @@ public sealed class CpuReplicasTests(LabAppFixture lab)
         using var started = await coordinator.PostAsJsonAsync("/cpu/runs",
             new { strategy = "replicas", workers = LabAppFixture.CpuReplicas, start = 1_000_000_000, count }, Cancel);
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString();
-        await WaitForAsync(async () => (await Report(coordinator, id)).GetProperty("progress").GetProperty("done").GetInt32() >= 2);
+        await Eventually.HoldsAsync(async () => (await Report(coordinator, id)).GetProperty("progress").GetProperty("done").GetInt32() >= 2, Cancel, Long);
 
         using (var process = Process.GetProcessById(target.Pid))
             process.Kill();
         try
         {
-            await WaitForAsync(async () => (await Report(coordinator, id)).GetProperty("status").GetString() != "running");
+            await Eventually.HoldsAsync(async () => (await Report(coordinator, id)).GetProperty("status").GetString() != "running", Cancel, Long);
             var report = await Report(coordinator, id);
 
             Assert.Equal("completed", report.GetProperty("status").GetString());
@@ -103,13 +106,6 @@ public sealed class CpuReplicasTests(LabAppFixture lab)
     private static async Task<JsonElement> Report(HttpClient client, string? id) =>
         await client.GetFromJsonAsync<JsonElement>($"/cpu/runs/{id}?timeline=false", Cancel);
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        while (!await condition())
-            await Task.Delay(50, timeout.Token);
-    }
 }
 
 [CollectionDefinition(Name)]

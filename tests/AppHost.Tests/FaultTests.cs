@@ -18,7 +18,7 @@ public sealed class FaultTests(LabAppFixture lab)
 
         // seed makes SiteStub's choice of which downloads fail the same on every run.
         using var response = await gateway.PostAsJsonAsync("/io/runs?wait=true&timeline=false",
-            new { strategy = "threads", workers = 5, repeat = 10, latencyMs = 10, failRate = 0.2, failMode, seed = 7, timeoutMs = 1_000 },
+            new { strategy = "threads", workers = 5, repeat = 10, latencyMs = 10, failRate = 0.2, failMode, seed = 7, timeoutMs = 3_000 },
             TestContext.Current.CancellationToken);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 

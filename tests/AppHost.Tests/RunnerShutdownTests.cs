@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using ConcurrencyLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcurrencyLab.AppHost.Tests;
@@ -11,6 +12,8 @@ namespace ConcurrencyLab.AppHost.Tests;
 [Collection(CpuRunnerCollection.Name)]
 public sealed class RunnerShutdownTests(LabAppFixture lab)
 {
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(2);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -22,32 +25,32 @@ public sealed class RunnerShutdownTests(LabAppFixture lab)
             new { strategy = "processes", workers = 2, repeat = 4, failRate = 1, failMode = "hang", timeoutMs = 600_000 }, Cancel);
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString();
         List<int> workers = [];
-        await WaitForAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var report = await runner.GetFromJsonAsync<JsonElement>($"/io/runs/{id}?timeline=false", Cancel);
             workers = report.GetProperty("workersUsed").EnumerateArray().Select(worker => worker.GetProperty("pid").GetInt32()).ToList();
             return workers.Count == 2;
-        });
+        }, Cancel, Long);
 
         var stopping = Stopwatch.StartNew();
         using (var terminate = Process.Start("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             await terminate.WaitForExitAsync(Cancel);
         try
         {
-            await WaitForAsync(() => Task.FromResult(workers.All(IsGone)));
+            await Eventually.HoldsAsync(() => Task.FromResult(workers.All(ServiceProcess.IsGone)), Cancel, Long);
             var workersGone = stopping.Elapsed;
-            await WaitForAsync(() => Task.FromResult(IsGone(pid)));
+            await Eventually.HoldsAsync(() => Task.FromResult(ServiceProcess.IsGone(pid)), Cancel, Long);
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"SIGTERM: iorunner's workers gone after {workersGone.TotalMilliseconds:0} ms, iorunner exited after {stopping.Elapsed.TotalMilliseconds:0} ms; " +
                 $"OTEL_EXPORTER_OTLP_ENDPOINT={Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") ?? "(not set here)"}");
-            Assert.All(workers, worker => Assert.True(IsGone(worker)));
+            Assert.All(workers, worker => Assert.True(ServiceProcess.IsGone(worker)));
         }
         finally
         {
             // Start it again for the tests that follow, and wait until it answers.
             var resource = await ResourceIdAsync("iorunner");
             await lab.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, "resource-start", CancellationToken.None);
-            await WaitForAsync(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 try
                 {
@@ -59,7 +62,7 @@ public sealed class RunnerShutdownTests(LabAppFixture lab)
                 {
                     return false;
                 }
-            });
+            }, CancellationToken.None, Long);
         }
     }
 
@@ -74,24 +77,5 @@ public sealed class RunnerShutdownTests(LabAppFixture lab)
         throw new InvalidOperationException($"No resource {name}.");
     }
 
-    private static bool IsGone(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-    }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        while (!await condition())
-            await Task.Delay(50, timeout.Token);
-    }
 }

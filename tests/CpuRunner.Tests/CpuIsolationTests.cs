@@ -28,12 +28,12 @@ public sealed class CpuIsolationTests
             var ids = new List<string>();
             foreach (var start in starts)
                 ids.Add((await start.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString()!);
-            await Eventually.HoldsAsync(() => ServiceProcess.Children(runner.Id) >= 10, Cancel);
+            await Eventually.HoldsAsync(() => ServiceProcess.Children(runner.Id) == 10, Cancel, TimeSpan.FromMinutes(2));
             var busyThreads = ServiceProcess.Threads(runner.Id);
 
             await Task.WhenAll(ids.Select(id => client.DeleteAsync($"/cpu/runs/{id}", Cancel)));
             await Eventually.HoldsAsync(() => ServiceProcess.Children(runner.Id) == 0, Cancel);
-            await Eventually.HoldsAsync(() => ServiceProcess.Threads(runner.Id) <= baselineThreads + 2, Cancel);
+            await Eventually.HoldsAsync(() => ServiceProcess.Threads(runner.Id) <= baselineThreads + 2, Cancel, TimeSpan.FromMinutes(2));
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"20 cpu runs: threads {baselineThreads} before, {busyThreads} busy, {ServiceProcess.Threads(runner.Id)} after; worker processes 0 after");
 

@@ -56,7 +56,7 @@ public sealed class CpuStrategyTests
     {
         await using var lab = await CpuLab.StartAsync();
 
-        var (_, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy = "gil", workers = 2, start = 20_000_000, count = 4, switchIntervalMs = 1 });
+        var (_, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy = "gil", workers = 2, start = 200_000_000, count = 6, switchIntervalMs = 1 });
 
         var results = report.GetProperty("results").EnumerateArray().ToList();
         Assert.All(results, result => Assert.True(result.GetProperty("verified").GetBoolean()));

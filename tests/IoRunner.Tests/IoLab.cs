@@ -55,20 +55,6 @@ public sealed class IoLab : IAsyncDisposable
     public Task WaitUntilAsync(Func<StatsSnapshot, bool> condition) =>
         Eventually.HoldsAsync(() => condition(Stats.Snapshot()), Cancel);
 
-    /// <summary>Whether a process has ended (or never existed).</summary>
-    public static bool IsGone(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await IoRunner.DisposeAsync();

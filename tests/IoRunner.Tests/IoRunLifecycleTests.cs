@@ -57,7 +57,7 @@ public sealed class IoRunLifecycleTests
         if (strategy == "processes")
         {
             Assert.Equal(2, pids.Count);
-            Assert.All(pids, pid => Assert.True(IoLab.IsGone(pid), $"worker {pid} outlived its cancelled run"));
+            Assert.All(pids, pid => Assert.True(ServiceProcess.IsGone(pid), $"worker {pid} outlived its cancelled run"));
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class IoRunLifecycleTests
         await using var lab = await IoLab.StartAsync();
 
         var (_, report) = await lab.PostAsync("/io/runs?wait=true",
-            new { strategy = "async", repeat = 10, latencyMs = 0, failRate = 0.5, failMode, seed = 1, timeoutMs = 300 });
+            new { strategy = "async", repeat = 10, latencyMs = 0, failRate = 0.5, failMode, seed = 1, timeoutMs = 3_000 });
 
         Assert.Equal("completed", report.GetProperty("status").GetString());
         var failed = report.GetProperty("failed").GetInt32();

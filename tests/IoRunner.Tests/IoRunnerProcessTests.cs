@@ -42,7 +42,7 @@ public sealed class IoRunnerProcessTests
             await kill.WaitForExitAsync(Cancel);
         await runner.WaitForExitAsync(Cancel).WaitAsync(TimeSpan.FromSeconds(30), Cancel);
         var exited = stopping.Elapsed;
-        await Eventually.HoldsAsync(() => workers.All(IoLab.IsGone), Cancel);
+        await Eventually.HoldsAsync(() => workers.All(ServiceProcess.IsGone), Cancel);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"SIG{signal}: runner exited after {exited.TotalMilliseconds:0} ms, its {workers.Count} workers gone after {stopping.Elapsed.TotalMilliseconds:0} ms");
 

@@ -46,7 +46,7 @@ public sealed class IoStrategyTests
         Assert.DoesNotContain(Environment.ProcessId, pids);
         Assert.Equal(6, workers.Sum(worker => worker.GetProperty("items").GetInt32()));
         Assert.True(report.GetProperty("startupMs").GetDouble() > 0);
-        Assert.All(pids, pid => Assert.True(IoLab.IsGone(pid), $"worker process {pid} outlived its run"));
+        Assert.All(pids, pid => Assert.True(ServiceProcess.IsGone(pid), $"worker process {pid} outlived its run"));
     }
 
     [Fact]

@@ -48,6 +48,20 @@ public static class ServiceProcess
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Whether a process has ended (or never existed).</summary>
+    public static bool IsGone(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Threads of a process, from /proc.</summary>
     public static int Threads(int pid) =>
         int.Parse(File.ReadLines($"/proc/{pid}/status").First(line => line.StartsWith("Threads:", StringComparison.Ordinal))["Threads:".Length..].Trim());
