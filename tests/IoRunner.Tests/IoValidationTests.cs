@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 
 namespace ConcurrencyLab.IoRunner.Tests;
@@ -71,6 +73,19 @@ public sealed class IoValidationTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(body.GetProperty("errors").TryGetProperty("wait", out _));
+    }
+
+    [Fact]
+    public async Task DeletingAFinishedRunChangesNothing()
+    {
+        await using var lab = await IoLab.StartAsync();
+        var (_, run) = await lab.PostAsync("/io/runs?wait=true", new { strategy = "sequential", repeat = 1, latencyMs = 0 });
+
+        using var delete = await lab.Client.DeleteAsync($"/io/runs/{run.GetProperty("id").GetString()}", IoLab.Cancel);
+        var after = await delete.Content.ReadFromJsonAsync<JsonElement>(IoLab.Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        Assert.Equal("completed", after.GetProperty("status").GetString());
     }
 
     [Fact]

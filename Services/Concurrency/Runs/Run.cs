@@ -59,7 +59,12 @@ public sealed class Run
     /// <summary>Completes when the run has ended and every thread and process of it is gone.</summary>
     public Task Finished => _finished.Task;
 
-    public void Cancel() => _cancel.Cancel();
+    /// <summary>Asks the run to stop; a run that has already ended stays as it ended.</summary>
+    public void Cancel()
+    {
+        if (Status == RunStatus.Running)
+            _cancel.Cancel();
+    }
 
     internal void End(RunStatus status, double wallMs, double cpuMs, string? error)
     {
@@ -67,7 +72,7 @@ public sealed class Run
         FinalCpuMs = cpuMs;
         Error = error;
         Status = status;
-        _cancel.Dispose();
+        // The token source is not disposed: a late DELETE may still touch it.
         _finished.TrySetResult();
     }
 }
