@@ -17,8 +17,8 @@ public sealed class IoRunLifecycleTests
         await lab.WaitUntilAsync(stats => stats.Total.InFlight == 6);
         var during = await lab.GetAsync(location);
         await time.WaitForTimersAsync(6, IoLab.Cancel);
-        time.Advance(TimeSpan.FromMilliseconds(100));
-        await Eventually.HoldsAsync(async () => (await lab.GetAsync(location)).GetProperty("status").GetString() == "completed", IoLab.Cancel);
+        var completed = Eventually.HoldsAsync(async () => (await lab.GetAsync(location)).GetProperty("status").GetString() == "completed", IoLab.Cancel);
+        await time.AdvanceUntilAsync(completed, TimeSpan.FromMilliseconds(100), IoLab.Cancel);
         var after = await lab.GetAsync(location);
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);

@@ -59,8 +59,9 @@ public sealed class SiteQueueTests
 
         var requests = Enumerable.Range(0, 20).Select(_ => server.Client.GetAsync("/sites/dice?latencyMs=100", cancel)).ToList();
         await time.WaitForTimersAsync(20, TestContext.Current.CancellationToken);
-        time.Advance(TimeSpan.FromMilliseconds(100));
-        var responses = await Task.WhenAll(requests);
+        var all = Task.WhenAll(requests);
+        await time.AdvanceUntilAsync(all, TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+        var responses = await all;
 
         Assert.All(responses, response => Assert.Equal("queue;dur=0, latency;dur=100", response.Headers.GetValues("Server-Timing").Single()));
         Assert.Equal(20, server.Stats.Snapshot().Total.PeakInFlight);
