@@ -17,10 +17,21 @@ public static class IndexApi
         Dashboard: options.Value.DashboardUrl,
         Endpoints:
         [
+            new("POST", "/io/runs", "IO experiment: one run (strategy, workers, sites, repeat, latencyMs…); ?wait=true, ?format=text"),
+            new("GET", "/io/runs/{id}", "IO run report (progress while it runs); DELETE cancels it"),
+            new("POST", "/io/compare", "Every IO strategy at the same settings, with speedups and a verdict"),
+            new("POST", "/io/sweep", "One IO strategy over worker counts (default 5, 10, 15, 20, 30)"),
+            new("GET", "/io/strategies", "IO strategies and what they mean"),
+            new("POST", "/cpu/runs", "CPU experiment: one run (strategy, workers, start, count, switchIntervalMs)"),
+            new("GET", "/cpu/runs/{id}", "CPU run report; DELETE cancels it"),
+            new("POST", "/cpu/compare", "Every CPU strategy at the same settings, with speedups and a verdict"),
+            new("POST", "/cpu/sweep", "One CPU strategy over worker counts (default 1, 2, 4, 8)"),
+            new("GET", "/cpu/strategies", "CPU strategies and what they mean"),
+            new("POST", "/cpu/work", "CpuRunner: exact sum of i*i for i < n on one replica"),
             new("GET", "/sites/{name}", "SiteStub: download a stand-in page (jython, dice)"),
+            new("GET", "/sites", "SiteStub: sites, latency profiles, parameters and limits"),
             new("GET", "/sites/stats", "SiteStub: requests served, in flight and peak in flight"),
             new("GET", "/io/probe/{site}", "IoRunner: one download from SiteStub, timed"),
-            new("POST", "/cpu/work", "CpuRunner: exact sum of i*i for i < n on one replica"),
         ]);
 
     public sealed record LabIndex(string Name, string Question, string Dashboard, IReadOnlyList<LabEndpoint> Endpoints);
