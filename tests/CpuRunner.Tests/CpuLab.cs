@@ -16,13 +16,13 @@ public sealed class CpuLab : IAsyncDisposable
 
     public static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public static async Task<CpuLab> StartAsync(IDictionary<string, string?>? settings = null) =>
+    public static async Task<CpuLab> StartAsync(IDictionary<string, string?>? settings = null, SpanCollector? spans = null) =>
         new(await LoopbackApp.StartAsync(b => b.AddCpuRunner(), app =>
         {
             app.MapRunsApi("/cpu", "CPU");
             app.MapWorkApi();
             app.MapInstanceApi("/cpu");
-        }, settings: settings, cancellationToken: Cancel));
+        }, settings: settings, spans: spans, cancellationToken: Cancel));
 
     public async Task<(HttpResponseMessage Response, JsonElement Body)> PostAsync(string path, object body)
     {
