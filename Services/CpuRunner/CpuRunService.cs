@@ -61,7 +61,7 @@ public sealed class CpuRunService : IRunner
     public StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null)
     {
         var cpu = (CpuRunPlan)plan;
-        var cap = new CpuRunValidator(_options, []).WorkerCap(strategy.Name);
+        var cap = CpuRunValidator.WorkerCap(_options, strategy.Name);
         var requested = Math.Min(workers ?? cpu.RequestedWorkers ?? Environment.ProcessorCount, cap);
         return strategy.Name is "sequential" or "async"
             ? cpu.Settings with { Workers = 1 }

@@ -27,7 +27,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         else if (start >= 0 && start + count - 1 > limits.MaxN)
             Fail("count", $"the largest n, start + count − 1, must be at most {limits.MaxN:N0} (CpuRunner:MaxN).");
 
-        var cap = WorkerCap(strategy);
+        var cap = WorkerCap(limits, strategy);
         if (request.Workers is { } workers && (workers < 1 || workers > cap))
             Fail("workers", $"workers must be between 1 and {cap:N0} for {strategy ?? "compare"}; got {workers:N0}.");
         var interval = request.SwitchIntervalMs ?? DefaultSwitchIntervalMs;
@@ -58,7 +58,8 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval), request.Workers, start, count, workerCounts);
     }
 
-    public int WorkerCap(string? strategy) => strategy switch
+    /// <summary>The most workers a strategy may have (null: compare, where every strategy shares them).</summary>
+    public static int WorkerCap(CpuRunnerOptions limits, string? strategy) => strategy switch
     {
         "processes" => limits.MaxProcesses,
         "replicas" => limits.MaxReplicaWorkers,

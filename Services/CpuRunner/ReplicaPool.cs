@@ -17,8 +17,6 @@ public sealed class ReplicaPool : IDisposable
 
     public IReadOnlyList<ReplicaConnection> Connections => _connections;
 
-    public int Replicas => _connections.Select(connection => connection.Instance).Distinct().Count();
-
     public static async Task<ReplicaPool> ConnectAsync(Uri address, int expectedReplicas, int perReplica, TimeSpan callTimeout, CancellationToken cancellationToken)
     {
         var connections = new List<ReplicaConnection>();

@@ -11,7 +11,7 @@ public sealed class SiteCatalog
     {
         _sites = options.Value.Sites.ToDictionary(
             site => site.Key,
-            site => (new SitePage(site.Key, site.Value.Title, site.Value.SizeBytes), site.Value),
+            site => (new SitePage(site.Key, site.Value.Title), site.Value),
             StringComparer.OrdinalIgnoreCase);
     }
 

@@ -22,10 +22,9 @@ public sealed class SitePage
     private readonly byte[] _filler;
     private readonly byte[] _tail;
 
-    public SitePage(string name, string title, long defaultSizeBytes)
+    public SitePage(string name, string title)
     {
         Name = name;
-        DefaultSizeBytes = defaultSizeBytes;
         var heading = string.IsNullOrWhiteSpace(title) ? name : title;
         _head = Encoding.UTF8.GetBytes(
             $"<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>{heading}</title></head>\n<body>\n<h1>{heading}</h1>\n");
@@ -34,8 +33,6 @@ public sealed class SitePage
     }
 
     public string Name { get; }
-
-    public long DefaultSizeBytes { get; }
 
     /// <summary>The body of exactly sizeBytes bytes, as slices of the prebuilt buffers.</summary>
     public IEnumerable<ReadOnlyMemory<byte>> Segments(long sizeBytes)

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Testing;
 using ConcurrencyLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +41,7 @@ public sealed class CpuReplicasTests(LabAppFixture lab)
     {
         // One connection each, so every call on it reaches the same replica: the one that
         // coordinates the run, and another one, to be killed.
-        using var coordinator = PinnedClient();
+        using var coordinator = lab.CreatePinnedClient("cpurunner");
         var self = await InstanceAsync(coordinator);
         using var victim = await ClientToAnotherReplicaAsync(self.Instance);
         var target = await InstanceAsync(victim);
@@ -78,17 +77,11 @@ public sealed class CpuReplicasTests(LabAppFixture lab)
         }
     }
 
-    private HttpClient PinnedClient() =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
-        {
-            BaseAddress = lab.App.GetEndpoint("cpurunner", "http"),
-        };
-
     private async Task<HttpClient> ClientToAnotherReplicaAsync(string instance)
     {
         for (var attempt = 0; attempt < 64; attempt++)
         {
-            var client = PinnedClient();
+            var client = lab.CreatePinnedClient("cpurunner");
             if ((await InstanceAsync(client)).Instance != instance)
                 return client;
             client.Dispose();

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Aspire.Hosting.Testing;
 
 namespace ConcurrencyLab.AppHost.Tests;
 
@@ -15,7 +14,7 @@ public sealed class HealthUnderLoadTests(LabAppFixture lab)
     [Fact]
     public async Task HealthAnswersWhileACpuRunSaturatesTheCores()
     {
-        using var cpu = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = lab.App.GetEndpoint("cpurunner", "http") };
+        using var cpu = lab.CreatePinnedClient("cpurunner");
         using var started = await cpu.PostAsJsonAsync("/cpu/runs",
             new { strategy = "threads", workers = Environment.ProcessorCount, start = 1_000_000_000, count = 40 }, Cancel);
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString();

@@ -26,6 +26,16 @@ public sealed class LabAppFixture : IAsyncLifetime
 
     public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
 
+    /// <summary>
+    /// A client with exactly one long-lived connection: Aspire's proxy picks a replica per
+    /// connection, so every call on it reaches the same process.
+    /// </summary>
+    public HttpClient CreatePinnedClient(string resource) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = App.GetEndpoint(resource, "http"),
+        };
+
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Testing;
 using ConcurrencyLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +18,7 @@ public sealed class RunnerShutdownTests(LabAppFixture lab)
     [Fact]
     public async Task ARunnerStoppedMidRunExitsAndLeavesNoWorkerProcess()
     {
-        using var runner = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = lab.App.GetEndpoint("iorunner", "http") };
+        using var runner = lab.CreatePinnedClient("iorunner");
         var pid = (await runner.GetFromJsonAsync<JsonElement>("/io/instance", Cancel)).GetProperty("pid").GetInt32();
         using var started = await runner.PostAsJsonAsync("/io/runs",
             new { strategy = "processes", workers = 2, repeat = 4, failRate = 1, failMode = "hang", timeoutMs = 600_000 }, Cancel);

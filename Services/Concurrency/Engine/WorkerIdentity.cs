@@ -6,6 +6,14 @@ namespace ConcurrencyLab.Concurrency.Engine;
 /// <param name="Pid">The OS process that ran it.</param>
 public sealed record WorkerIdentity(string Kind, string Id, int Pid)
 {
-    public static WorkerIdentity CurrentThread(string kind) =>
-        new(kind, Thread.CurrentThread.Name ?? $"thread-{Environment.CurrentManagedThreadId}", Environment.ProcessId);
+    /// <summary>
+    /// The calling thread: by its name when the strategy named it, else by kind and
+    /// managed id (pool threads all share one name, which would merge their lanes).
+    /// </summary>
+    public static WorkerIdentity CurrentThread(string kind)
+    {
+        var thread = Thread.CurrentThread;
+        var id = thread.IsThreadPoolThread || thread.Name is null ? $"{kind}-{Environment.CurrentManagedThreadId}" : thread.Name;
+        return new(kind, id, Environment.ProcessId);
+    }
 }

@@ -14,9 +14,6 @@ public sealed class GlobalInterpreterLock(TimeSpan switchInterval)
     private long _nextTicket;
     private long _serving;
     private long _heldSince;
-    private int _handovers;
-
-    public int Handovers => Volatile.Read(ref _handovers);
 
     /// <summary>Blocks until this thread holds the lock; returns how long it waited.</summary>
     public TimeSpan Acquire(CancellationToken cancellationToken)
@@ -60,7 +57,6 @@ public sealed class GlobalInterpreterLock(TimeSpan switchInterval)
         var someoneWaits = Volatile.Read(ref _nextTicket) - 1 > Volatile.Read(ref _serving);
         if (!someoneWaits || Stopwatch.GetElapsedTime(Volatile.Read(ref _heldSince)) < switchInterval)
             return TimeSpan.Zero;
-        Interlocked.Increment(ref _handovers);
         Release();
         return Acquire(cancellationToken);
     }

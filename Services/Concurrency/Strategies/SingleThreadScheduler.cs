@@ -25,8 +25,6 @@ public sealed class SingleThreadScheduler : TaskScheduler, IDisposable
         _thread.Start();
     }
 
-    public Thread Thread => _thread;
-
     public override int MaximumConcurrencyLevel => 1;
 
     protected override void QueueTask(Task task) => _queue.Add(task);

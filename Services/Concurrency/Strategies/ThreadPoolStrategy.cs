@@ -18,14 +18,14 @@ public sealed class ThreadPoolStrategy : IStrategy
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 
-    public Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
         var queue = new ItemQueue(run.Workload.ItemCount);
-        var session = run.Workload.CreateSession();
+        using var session = run.Workload.CreateSession();
         var loops = Enumerable.Range(0, run.Settings.Workers).Select(_ => Task.Factory.StartNew(() =>
         {
             // Not LongRunning: these must be ordinary pool work items to show the pool's behaviour.
-            var worker = WorkerIdentity.CurrentThread("pool-thread") with { Id = $"pool-thread-{Environment.CurrentManagedThreadId}" };
+            var worker = WorkerIdentity.CurrentThread("pool-thread");
             run.Recorder.AddWorker(worker);
             while (queue.TryTake(out var index))
             {
@@ -33,6 +33,6 @@ public sealed class ThreadPoolStrategy : IStrategy
                 run.Items.RunBlocking(session, index, worker, cancellationToken);
             }
         }, cancellationToken, TaskCreationOptions.None, TaskScheduler.Default));
-        return ThreadsStrategy.DisposeAfter(Task.WhenAll(loops), session);
+        await Task.WhenAll(loops);
     }
 }

@@ -16,11 +16,11 @@ public sealed class ThreadsStrategy(string description) : IStrategy
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 
-    public Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
         var queue = new ItemQueue(run.Workload.ItemCount);
-        var shared = run.Settings.ClientPerWorker ? null : run.Workload.CreateSession();
-        var threads = DedicatedThreads.RunAsync(run.Settings.Workers, "worker", _ =>
+        using var shared = run.Settings.ClientPerWorker ? null : run.Workload.CreateSession();
+        await DedicatedThreads.RunAsync(run.Settings.Workers, "worker", _ =>
         {
             var worker = WorkerIdentity.CurrentThread("thread");
             run.Recorder.AddWorker(worker);
@@ -32,18 +32,5 @@ public sealed class ThreadsStrategy(string description) : IStrategy
                 run.Items.RunBlocking(session, index, worker, cancellationToken);
             }
         });
-        return DisposeAfter(threads, shared);
-    }
-
-    internal static async Task DisposeAfter(Task work, IDisposable? resource)
-    {
-        try
-        {
-            await work;
-        }
-        finally
-        {
-            resource?.Dispose();
-        }
     }
 }

@@ -111,7 +111,4 @@ public sealed class WorkerProcess : IAsyncDisposable
     }
 }
 
-public sealed class WorkerLostException(int pid) : Exception($"Worker process {pid} exited before answering.")
-{
-    public int Pid { get; } = pid;
-}
+public sealed class WorkerLostException(int pid) : Exception($"Worker process {pid} exited before answering.");
