@@ -2,12 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.Gateway;
 
-/// <summary>GET / : what the lab offers and where to look at its telemetry.</summary>
+/// <summary>GET /api : what the lab offers to curl users and where to look at its telemetry (the page is at /).</summary>
 public static class IndexApi
 {
     public static IEndpointRouteBuilder MapLabIndex(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", GetIndex).WithName("Index");
+        app.MapGet("/api", GetIndex).WithName("Index");
         return app;
     }
 

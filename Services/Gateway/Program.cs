@@ -1,12 +1,15 @@
 using ConcurrencyLab.Gateway;
+using ConcurrencyLab.Gateway.Lab;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddLabGateway();
+builder.AddLabPage();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.MapLabPage();
 app.MapLabIndex();
 app.MapReverseProxy();
 app.MapDefaultEndpoints();

@@ -67,12 +67,12 @@ public sealed class ProcessesStrategy : IStrategy
             // A worker that failed to start cleaned up after itself; its error is the run's.
         }
 
-        foreach (var start in starting.Where(start => start.IsCompletedSuccessfully))
-        {
-            var worker = start.Result;
-            await worker.DisposeAsync();
+        // Stopped together: each waits for its own telemetry flush, so one after another
+        // would make the run's end W flushes long.
+        var workers = starting.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result).ToList();
+        await Task.WhenAll(workers.Select(worker => worker.DisposeAsync().AsTask()));
+        foreach (var worker in workers)
             recorder.AddChildCpu(worker.CpuTime);
-        }
     }
 
     private static string? TraceParent(ActivityContext context) =>

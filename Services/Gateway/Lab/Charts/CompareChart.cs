@@ -1,0 +1,77 @@
+using System.Globalization;
+using ConcurrencyLab.Gateway.Lab.Client;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+
+namespace ConcurrencyLab.Gateway.Lab.Charts;
+
+/// <summary>
+/// Every strategy's wall time as one bar, its ideal as a mark on it, its speedup over
+/// sequential as the label. The axis is logarithmic: async and sequential differ 100×.
+/// </summary>
+public static class CompareChart
+{
+    public static ChartFigure Build(ComparisonView comparison)
+    {
+        var rows = comparison.Rows;
+        var labels = rows.Select(Label).Cast<object>().ToList();
+        var wall = new Bar
+        {
+            Name = "wall time (s)",
+            X = labels,
+            Y = [.. rows.Select(row => (object)Seconds(row.WallMs))],
+            TextArray = [.. rows.Select(SpeedupLabel)],
+            TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Outside,
+            Marker = new Plotly.Blazor.Traces.BarLib.Marker
+            {
+                ColorArray = [.. rows.Select(row => (object)(row.Failed > 0 || row.Status != "completed" ? TimelineChart.FailedColor : TimelineChart.OkColor))],
+            },
+        };
+        var ideal = new Scatter
+        {
+            Name = "ideal (s)",
+            X = labels,
+            Y = [.. rows.Select(row => (object)Seconds(row.IdealMs))],
+            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+            Marker = new Plotly.Blazor.Traces.ScatterLib.Marker
+            {
+                Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.LineEwOpen,
+                Size = 34,
+                Color = "#111827",
+                Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Width = 3 },
+            },
+        };
+        var layout = new Layout
+        {
+            Title = new Title { Text = $"{comparison.Workload.ToUpperInvariant()} compare: wall time per strategy against its ideal" },
+            Height = 440,
+            Legend = [BelowThePlot()],
+            Margin = new Margin { L = 70, R = 20, T = 50, B = 70 },
+            XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category }],
+            YAxis = [new YAxis
+            {
+                Type = Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log,
+                Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "seconds (log scale)" },
+            }],
+        };
+        return new ChartFigure([wall, ideal], layout);
+    }
+
+    public static string Label(ComparisonRowView row) =>
+        row.Strategy == "sequential" ? "sequential" : $"{row.Strategy} ({row.Workers})";
+
+    public static string SpeedupLabel(ComparisonRowView row) => row.Speedup is { } speedup
+        ? string.Create(CultureInfo.InvariantCulture, $"{speedup:0.0#}×")
+        : "—";
+
+    /// <summary>A horizontal legend under the plot, so it never covers an axis.</summary>
+    public static Legend BelowThePlot() => new()
+    {
+        Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+        Y = -0.22m,
+        X = 0,
+    };
+
+    public static double Seconds(double ms) => Math.Round(ms / 1000, 4);
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using ConcurrencyLab.Gateway.Lab.Client;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using Plotly.Blazor.Traces.ScatterLib;
+
+namespace ConcurrencyLab.Gateway.Lab.Charts;
+
+/// <summary>
+/// One strategy over worker counts: measured wall time, the ideal curve, efficiency on a
+/// second axis, and the study's published figures for the same strategy as reference.
+/// </summary>
+public static class SweepChart
+{
+    public const string MeasuredName = "measured wall time (s)";
+    public const string IdealName = "ideal (s)";
+    public const string EfficiencyName = "efficiency (right axis)";
+
+    public static ChartFigure Build(ComparisonView sweep)
+    {
+        var rows = sweep.Rows.OrderBy(row => row.Workers).ToList();
+        var workers = rows.Select(row => (object)row.Workers).ToList();
+        var strategy = rows.FirstOrDefault()?.Strategy ?? "";
+        var data = new List<ITrace>
+        {
+            Line(MeasuredName, workers, rows.Select(row => CompareChart.Seconds(row.WallMs)), "#3b82f6", "solid"),
+            Line(IdealName, workers, rows.Select(row => CompareChart.Seconds(row.IdealMs)), "#111827", "dash"),
+            Line(EfficiencyName, workers, rows.Select(row => Math.Round(row.Efficiency, 3)), "#16a34a", "dot", onRightAxis: true),
+        };
+        data.AddRange(StudySeries(sweep.Workload, strategy, rows));
+
+        var layout = new Layout
+        {
+            Title = new Title { Text = $"{sweep.Workload.ToUpperInvariant()} sweep of {strategy}: wall time and efficiency by worker count" },
+            Height = 460,
+            Legend = [CompareChart.BelowThePlot()],
+            Margin = new Margin { L = 70, R = 70, T = 50, B = 40 },
+            XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "workers" } }],
+            YAxis =
+            [
+                new YAxis
+                {
+                    Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "seconds" },
+                    RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero,
+                },
+                new YAxis
+                {
+                    Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "efficiency (ideal / wall)" },
+                    Overlaying = "y",
+                    Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right,
+                    Range = [0, 1.05],
+                    ShowGrid = false,
+                },
+            ],
+        };
+        return new ChartFigure(data, layout);
+    }
+
+    /// <summary>The study's figures for this strategy: its threads sweep, or one published run as a flat line.</summary>
+    private static IEnumerable<ITrace> StudySeries(string workload, string strategy, List<ComparisonRowView> rows)
+    {
+        if (workload == Workloads.Io && strategy == "threads")
+        {
+            var study = StudyFigures.IoThreads;
+            yield return Line("study run 1 (s)", [.. study.Select(point => (object)point.Workers)], study.Select(point => point.Run1), "#f97316", "solid", markersOnly: true);
+            yield return Line("study run 2 (s)", [.. study.Select(point => (object)point.Workers)], study.Select(point => point.Run2), "#ea580c", "solid", markersOnly: true);
+        }
+        else if (StudyFigures.Single(workload, strategy) is { } seconds && rows.Count > 0)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"study {strategy}: {seconds:0.00} s");
+            yield return Line(name, [(object)rows[0].Workers, rows[^1].Workers], [seconds, seconds], "#f97316", "dashdot");
+        }
+    }
+
+    private static Scatter Line(string name, IList<object> x, IEnumerable<double> y, string color, string dash,
+        bool onRightAxis = false, bool markersOnly = false) => new()
+    {
+        Name = name,
+        X = x,
+        Y = [.. y.Select(value => (object)value)],
+        YAxis = onRightAxis ? "y2" : "y",
+        Mode = markersOnly ? ModeFlag.Markers : ModeFlag.Lines | ModeFlag.Markers,
+        Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = color, Dash = dash },
+        Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = color, Size = markersOnly ? 11 : 8 },
+    };
+}

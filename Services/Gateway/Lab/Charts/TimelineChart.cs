@@ -1,0 +1,67 @@
+using System.Globalization;
+using ConcurrencyLab.Gateway.Lab.Client;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using Plotly.Blazor.Traces.BarLib;
+
+namespace ConcurrencyLab.Gateway.Lab.Charts;
+
+/// <summary>
+/// A run as lanes of bars: one lane per thread, process or replica, one bar per item from
+/// its start to its end. Sequential draws a staircase, async one wide block.
+/// </summary>
+public static class TimelineChart
+{
+    public const string OkColor = "#3b82f6";
+    public const string FailedColor = "#dc2626";
+
+    public static ChartFigure Build(RunView run)
+    {
+        var bars = run.Timeline ?? [];
+        // Lanes in the order they first started work, the first at the top.
+        var lanes = bars.OrderBy(bar => bar.StartMs).Select(bar => bar.Lane).Distinct().ToList();
+        var data = new List<ITrace> { Trace("ok", bars.Where(bar => bar.Ok).ToList(), OkColor) };
+        var failed = bars.Where(bar => !bar.Ok).ToList();
+        if (failed.Count > 0)
+            data.Add(Trace("failed", failed, FailedColor));
+
+        var title = $"{run.Strategy} ({run.Workers}): {bars.Count} items on {lanes.Count} lane{(lanes.Count == 1 ? "" : "s")}"
+            + (run.TimelineTruncated ? " (timeline truncated)" : "");
+        var layout = new Layout
+        {
+            Title = new Title { Text = title },
+            BarMode = BarModeEnum.Overlay,
+            ShowLegend = failed.Count > 0,
+            Height = Math.Clamp(140 + 26 * lanes.Count, 260, 900),
+            Margin = new Margin { L = 150, R = 20, T = 50, B = 50 },
+            XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "ms since the run started" }, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero }],
+            YAxis = [new YAxis
+            {
+                Type = Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Category,
+                CategoryOrder = Plotly.Blazor.LayoutLib.YAxisLib.CategoryOrderEnum.Array,
+                CategoryArray = [.. lanes.Cast<object>()],
+                AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed,
+            }],
+        };
+        return new ChartFigure(data, layout);
+    }
+
+    private static Bar Trace(string name, List<TimelineBar> bars, string color) => new()
+    {
+        Name = name,
+        Orientation = OrientationEnum.H,
+        Y = [.. bars.Select(bar => (object)bar.Lane)],
+        X = [.. bars.Select(bar => (object)Math.Max(bar.DurationMs, 0.5))],
+        BaseArray = [.. bars.Select(bar => (object)bar.StartMs)],
+        HoverTextArray = [.. bars.Select(bar => string.Create(CultureInfo.InvariantCulture,
+            $"item {bar.Index}: {bar.StartMs:N0}–{bar.StartMs + bar.DurationMs:N0} ms ({bar.DurationMs:N1} ms){(bar.Ok ? "" : ", failed")}"))],
+        HoverInfo = Plotly.Blazor.Traces.BarLib.HoverInfoFlag.Text,
+        // A white edge keeps back-to-back items on one lane apart.
+        Marker = new Plotly.Blazor.Traces.BarLib.Marker
+        {
+            Color = color,
+            Line = new Plotly.Blazor.Traces.BarLib.MarkerLib.Line { Color = "#ffffff", Width = 1.5m },
+        },
+    };
+}

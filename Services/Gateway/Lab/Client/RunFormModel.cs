@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace ConcurrencyLab.Gateway.Lab.Client;
+
+/// <summary>
+/// The run form as the user typed it. Fields stay text: what the user typed goes to the
+/// runner as it is (a number when it reads as one), so the runner's own validation names
+/// the field and the limit; the page never second-guesses the API.
+/// </summary>
+public sealed class RunFormModel
+{
+    public string Workload { get; set; } = Workloads.Io;
+    public string Strategy { get; set; } = "threads";
+    public string Workers { get; set; } = "10";
+    public string WorkerCounts { get; set; } = "";
+
+    // IO: the downloads and SiteStub's behaviour.
+    public string Repeat { get; set; } = "20";
+    public string LatencyMs { get; set; } = "100";
+    public string FailRate { get; set; } = "0";
+    public string Profile { get; set; } = "";
+
+    // CPU: which numbers, and the gil strategy's switch interval.
+    public string Start { get; set; } = "5000000";
+    public string Count { get; set; } = "20";
+    public string SwitchIntervalMs { get; set; } = "5";
+
+    public bool IsIo => Workload == Workloads.Io;
+
+    /// <summary>The study's conditions: 160 downloads at about 0.29 s, or 20 numbers from 5,000,000.</summary>
+    public void UseStudySettings()
+    {
+        Repeat = "80";
+        LatencyMs = "";
+        FailRate = "0";
+        Profile = "seed";
+        Start = "5000000";
+        Count = "20";
+        Workers = IsIo ? "10" : Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
+        WorkerCounts = "";
+    }
+
+    public JsonObject RunBody() => Body(includeStrategy: true, includeWorkers: true, includeWorkerCounts: false);
+
+    public JsonObject CompareBody() => Body(includeStrategy: false, includeWorkers: true, includeWorkerCounts: false);
+
+    public JsonObject SweepBody() => Body(includeStrategy: true, includeWorkers: false, includeWorkerCounts: true);
+
+    private JsonObject Body(bool includeStrategy, bool includeWorkers, bool includeWorkerCounts)
+    {
+        var body = new JsonObject();
+        if (includeStrategy)
+            Add(body, "strategy", Strategy);
+        if (includeWorkers)
+            Add(body, "workers", Workers);
+        if (includeWorkerCounts && !string.IsNullOrWhiteSpace(WorkerCounts))
+            body["workerCounts"] = new JsonArray([.. WorkerCounts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Value)]);
+
+        if (IsIo)
+        {
+            Add(body, "repeat", Repeat);
+            Add(body, "profile", Profile);
+            // A profile sets the latency; a latency next to it would override the profile.
+            if (string.IsNullOrWhiteSpace(Profile))
+                Add(body, "latencyMs", LatencyMs);
+            Add(body, "failRate", FailRate);
+        }
+        else
+        {
+            Add(body, "start", Start);
+            Add(body, "count", Count);
+            // The switch interval means something to the gil strategy only (compare runs gil too).
+            if (!includeStrategy || Strategy == "gil")
+                Add(body, "switchIntervalMs", SwitchIntervalMs);
+        }
+
+        return body;
+    }
+
+    private static void Add(JsonObject body, string field, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+            body[field] = Value(text);
+    }
+
+    private static JsonNode Value(string text)
+    {
+        var trimmed = text.Trim();
+        if (long.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole))
+            return JsonValue.Create(whole);
+        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+            return JsonValue.Create(number);
+        return JsonValue.Create(trimmed);
+    }
+}
+
+public static class Workloads
+{
+    public const string Io = "io";
+    public const string Cpu = "cpu";
+}

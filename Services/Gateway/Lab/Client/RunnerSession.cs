@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ConcurrencyLab.Gateway.Lab.Client;
+
+/// <summary>
+/// The page's calls to one runner, all over a single connection. Aspire's proxy picks a
+/// cpurunner replica per connection and a run lives in the replica that started it, so
+/// the start, every progress poll and the cancel of one run must share a connection.
+/// </summary>
+public sealed class RunnerSession : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public RunnerSession(Uri runner, string workload)
+    {
+        Workload = workload;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 1,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        })
+        {
+            BaseAddress = runner,
+            // Runs, compares and sweeps last as long as the user asked; the user cancels them.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    public string Workload { get; }
+
+    public Task<ApiResult<RunView>> StartRunAsync(JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync<RunView>(HttpMethod.Post, $"/{Workload}/runs", body, cancellationToken);
+
+    public Task<ApiResult<RunView>> GetRunAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<RunView>(HttpMethod.Get, $"/{Workload}/runs/{Uri.EscapeDataString(id)}", null, cancellationToken);
+
+    public Task<ApiResult<RunView>> CancelRunAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<RunView>(HttpMethod.Delete, $"/{Workload}/runs/{Uri.EscapeDataString(id)}", null, cancellationToken);
+
+    public Task<ApiResult<ComparisonView>> CompareAsync(JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync<ComparisonView>(HttpMethod.Post, $"/{Workload}/compare", body, cancellationToken);
+
+    public Task<ApiResult<ComparisonView>> SweepAsync(JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync<ComparisonView>(HttpMethod.Post, $"/{Workload}/sweep", body, cancellationToken);
+
+    public Task<ApiResult<List<StrategyView>>> StrategiesAsync(CancellationToken cancellationToken) =>
+        SendAsync<List<StrategyView>>(HttpMethod.Get, $"/{Workload}/strategies", null, cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+            request.Content = JsonContent.Create(body);
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken);
+            if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted
+                && await response.Content.ReadFromJsonAsync<T>(cancellationToken) is { } value)
+                return ApiResult<T>.Ok(value);
+            return ApiResult<T>.Failed(await ApiProblem.ReadAsync(response, cancellationToken));
+        }
+        catch (HttpRequestException error)
+        {
+            return ApiResult<T>.Failed(ApiProblem.Unreachable(Workload == Workloads.Io ? "IoRunner" : "CpuRunner", error));
+        }
+    }
+}

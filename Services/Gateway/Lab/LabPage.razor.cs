@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using ConcurrencyLab.Gateway.Lab.Client;
+
+namespace ConcurrencyLab.Gateway.Lab;
+
+/// <summary>
+/// The lab page's state: the form, the run being followed (polled until it ends), and the
+/// last compare and sweep. Every figure comes from the runners' own reports.
+/// </summary>
+public sealed partial class LabPage
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly RunFormModel _form = new();
+    private readonly Dictionary<string, IReadOnlyList<StrategyView>> _strategies = [];
+    private readonly CancellationTokenSource _leaving = new();
+    private ApiProblem? _problem;
+    private RunView? _run;
+    private RunnerSession? _runSession;
+    private SeriesInProgress? _series;
+    private ComparisonView? _comparison;
+    private ComparisonView? _sweep;
+
+    private enum SeriesKind { Compare, Sweep }
+
+    private sealed record SeriesInProgress(SeriesKind Kind, string Workload, Stopwatch Clock, CancellationTokenSource Cancel)
+    {
+        public TimeSpan Elapsed => Clock.Elapsed;
+    }
+
+    private bool Busy => _series is not null || _run is { IsRunning: true };
+
+    protected override async Task OnInitializedAsync()
+    {
+        foreach (var workload in new[] { Workloads.Io, Workloads.Cpu })
+        {
+            var opened = Runners.Open(workload);
+            if (opened.Value is not { } session)
+            {
+                _problem = opened.Problem;
+                continue;
+            }
+
+            using (session)
+            {
+                var strategies = await session.StrategiesAsync(_leaving.Token);
+                if (strategies.Value is not null)
+                    _strategies[workload] = strategies.Value;
+                else
+                    _problem = strategies.Problem;
+            }
+        }
+    }
+
+    private IReadOnlyList<StrategyView> StrategiesFor(string workload) =>
+        _strategies.TryGetValue(workload, out var strategies) ? strategies : [new StrategyView(_form.Strategy, "")];
+
+    private void ChangeWorkload(string workload)
+    {
+        _form.Workload = workload;
+        _form.Strategy = "threads";
+        _form.Workers = workload == Workloads.Io ? "10" : Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _form.WorkerCounts = "";
+        _problem = null;
+    }
+
+    private async Task StartRunAsync()
+    {
+        if (Busy)
+            return;
+        _problem = null;
+        _runSession?.Dispose();
+        var opened = Runners.Open(_form.Workload);
+        if (opened.Value is not { } session)
+        {
+            _problem = opened.Problem;
+            return;
+        }
+
+        _runSession = session;
+        var started = await session.StartRunAsync(_form.RunBody(), _leaving.Token);
+        if (started.Value is null)
+        {
+            _problem = started.Problem;
+            return;
+        }
+
+        _run = started.Value;
+        StateHasChanged();
+        await FollowAsync(session, started.Value.Id);
+    }
+
+    // Polls the run over its own session (its replica) until it ends, redrawing each time.
+    private async Task FollowAsync(RunnerSession session, string id)
+    {
+        try
+        {
+            while (_run is { IsRunning: true } && ReferenceEquals(session, _runSession))
+            {
+                await Task.Delay(PollInterval, _leaving.Token);
+                var latest = await session.GetRunAsync(id, _leaving.Token);
+                if (latest.Value is null)
+                {
+                    _problem = latest.Problem;
+                    return;
+                }
+
+                _run = latest.Value;
+                StateHasChanged();
+            }
+        }
+        catch (OperationCanceledException) when (_leaving.IsCancellationRequested)
+        {
+            // The user left the page; the run goes on in the runner.
+        }
+    }
+
+    private async Task CancelRunAsync()
+    {
+        if (_run is not { IsRunning: true } run || _runSession is null)
+            return;
+        var cancelled = await _runSession.CancelRunAsync(run.Id, _leaving.Token);
+        if (cancelled.Value is not null)
+            _run = cancelled.Value;
+        else
+            _problem = cancelled.Problem;
+    }
+
+    private async Task RunSeriesAsync(SeriesKind kind)
+    {
+        if (Busy)
+            return;
+        _problem = null;
+        var opened = Runners.Open(_form.Workload);
+        if (opened.Value is not { } session)
+        {
+            _problem = opened.Problem;
+            return;
+        }
+
+        using (session)
+        using (var cancel = CancellationTokenSource.CreateLinkedTokenSource(_leaving.Token))
+        {
+            _series = new SeriesInProgress(kind, _form.Workload, Stopwatch.StartNew(), cancel);
+            _ = TickWhileRunningAsync(_series);
+            try
+            {
+                var result = kind == SeriesKind.Compare
+                    ? await session.CompareAsync(_form.CompareBody(), cancel.Token)
+                    : await session.SweepAsync(_form.SweepBody(), cancel.Token);
+                if (result.Value is null)
+                    _problem = result.Problem;
+                else if (kind == SeriesKind.Compare)
+                    _comparison = result.Value;
+                else
+                    _sweep = result.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                // Leaving the request cancels what is left of the series in the runner.
+                _problem = new ApiProblem(0, $"The {kind.ToString().ToLowerInvariant()} was cancelled", []);
+            }
+            finally
+            {
+                _series = null;
+            }
+        }
+    }
+
+    private void CancelSeries() => _series?.Cancel.Cancel();
+
+    // Redraws the elapsed time while a compare or sweep runs (its request answers at the end).
+    private async Task TickWhileRunningAsync(SeriesInProgress series)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (ReferenceEquals(_series, series) && await timer.WaitForNextTickAsync(_leaving.Token))
+                await InvokeAsync(StateHasChanged);
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
+        }
+    }
+
+    public void Dispose()
+    {
+        _leaving.Cancel();
+        _leaving.Dispose();
+        _runSession?.Dispose();
+    }
+}

@@ -1,0 +1,154 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Aspire.Hosting.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ConcurrencyLab.AppHost.Tests.Browser;
+
+/// <summary>
+/// The lab page in a real browser, through the gateway of the running lab: a run from the
+/// form with its progress and timeline, compare and sweep charts, validation messages.
+/// Assertions count what Plotly drew (one SVG bar per item, per strategy).
+/// </summary>
+[Collection(CpuRunnerCollection.Name)]
+public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) : IClassFixture<Chromium>
+{
+    static LabPageTests() => SetDefaultExpectTimeout(90_000);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ARunFromTheFormShowsProgressThenOneBarPerItemOnOneLanePerThread()
+    {
+        var page = await OpenLabAsync();
+        await page.GetByTestId("strategy").SelectOptionAsync("threads");
+        await page.GetByTestId("workers").FillAsync("3");
+        await page.GetByTestId("repeat").FillAsync("3");
+        await page.GetByTestId("latency").FillAsync("400");
+
+        await page.GetByTestId("run").ClickAsync();
+
+        // 6 downloads of 400 ms on 3 threads: the first report says running, 0 of 6 done.
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("running");
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync(ProgressOfSix());
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("completed");
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync("6 / 6 items");
+        var timeline = page.Locator("[data-chart=timeline]");
+        await Expect(timeline.Locator(".barlayer .point")).ToHaveCountAsync(6);
+        await Expect(timeline.Locator(".ytick")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("trace-link")).ToHaveAttributeAsync("href", TraceUrl());
+        await Screenshots.TakeAsync(page.GetByTestId("run-panel"), "timeline");
+    }
+
+    [Fact]
+    public async Task CancelStopsTheRunningRun()
+    {
+        var page = await OpenLabAsync();
+        await page.GetByTestId("strategy").SelectOptionAsync("threads");
+        await page.GetByTestId("workers").FillAsync("2");
+        await page.GetByTestId("repeat").FillAsync("10");
+        await page.GetByTestId("latency").FillAsync("5000");
+        await page.GetByTestId("run").ClickAsync();
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("running");
+
+        await page.GetByTestId("cancel").ClickAsync();
+
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("cancelled");
+        await Expect(page.GetByTestId("run")).ToBeEnabledAsync();
+    }
+
+    [Theory]
+    [InlineData("io")]
+    [InlineData("cpu")]
+    public async Task CompareDrawsOneBarPerStrategyWithAVerdict(string workload)
+    {
+        var strategies = await StrategyCountAsync(workload);
+        var page = await OpenLabAsync();
+        if (workload == "io")
+        {
+            await page.GetByTestId("workers").FillAsync("5");
+            await page.GetByTestId("repeat").FillAsync("5");
+            await page.GetByTestId("latency").FillAsync("100");
+        }
+        else
+        {
+            await page.GetByTestId("workload-cpu").CheckAsync();
+            await page.GetByTestId("workers").FillAsync("2");
+            await page.GetByTestId("start").FillAsync("50000000");
+            await page.GetByTestId("count").FillAsync("4");
+        }
+
+        await page.GetByTestId("compare").ClickAsync();
+
+        await Expect(page.GetByTestId("series-busy")).ToBeVisibleAsync();
+        var panel = page.GetByTestId("compare-panel");
+        await Expect(panel).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(panel.Locator("[data-chart=compare] .barlayer .point")).ToHaveCountAsync(strategies);
+        await Expect(panel.Locator("tbody tr")).ToHaveCountAsync(strategies);
+        await Expect(panel.GetByTestId("verdict")).ToContainTextAsync(workload == "io" ? "IO-bound" : "CPU-bound");
+        await Expect(panel.GetByTestId("verdict")).ToContainTextAsync(WinnerSentence());
+        await Screenshots.TakeAsync(panel, $"compare-{workload}");
+    }
+
+    [Fact]
+    public async Task SweepDrawsMeasuredIdealEfficiencyAndTheStudysThreadsFigures()
+    {
+        var page = await OpenLabAsync();
+        await page.GetByTestId("strategy").SelectOptionAsync("threads");
+        await page.GetByTestId("repeat").FillAsync("4");
+        await page.GetByTestId("latency").FillAsync("100");
+        await page.GetByTestId("worker-counts").FillAsync("2,4,8");
+
+        await page.GetByTestId("sweep").ClickAsync();
+
+        var panel = page.GetByTestId("sweep-panel");
+        await Expect(panel).ToHaveAttributeAsync("data-status", "completed");
+        var chart = panel.Locator("[data-chart=sweep]");
+        // measured, ideal, efficiency, study run 1, study run 2
+        await Expect(chart.Locator(".scatterlayer .trace")).ToHaveCountAsync(5);
+        await Expect(chart.Locator(".legendtext")).ToContainTextAsync(["measured wall time (s)", "ideal (s)", "efficiency (right axis)", "study run 1 (s)", "study run 2 (s)"]);
+        await Expect(panel.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Screenshots.TakeAsync(panel, "sweep");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("many")]
+    [InlineData("100000")]
+    public async Task BadInputShowsTheRunnersMessageNamingTheField(string workers)
+    {
+        var page = await OpenLabAsync();
+        await page.GetByTestId("workers").FillAsync(workers);
+
+        await page.GetByTestId("run").ClickAsync();
+
+        var problem = page.GetByTestId("problem");
+        await Expect(problem).ToContainTextAsync("400");
+        await Expect(problem).ToContainTextAsync("workers");
+        await Expect(page.GetByTestId("run-panel")).ToHaveCountAsync(0);
+    }
+
+    private async Task<IPage> OpenLabAsync()
+    {
+        Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
+        return await chromium.OpenAsync(lab.App.GetEndpoint("gateway", "http"));
+    }
+
+    private async Task<int> StrategyCountAsync(string workload)
+    {
+        using var gateway = lab.CreateClient("gateway");
+        using var strategies = await gateway.GetFromJsonAsync<JsonDocument>($"/{workload}/strategies", Cancel);
+        return strategies!.RootElement.GetArrayLength();
+    }
+
+    [GeneratedRegex(@"^[0-5] / 6 items$")]
+    private static partial Regex ProgressOfSix();
+
+    [GeneratedRegex(@"/traces/detail/[0-9a-f]{32}$")]
+    private static partial Regex TraceUrl();
+
+    [GeneratedRegex(@"won: .*× faster than sequential|was fastest")]
+    private static partial Regex WinnerSentence();
+}

@@ -1,0 +1,19 @@
+using Microsoft.Playwright;
+
+namespace ConcurrencyLab.AppHost.Tests.Browser;
+
+/// <summary>
+/// Screenshots the browser tests take of the page's views. They land in the test output
+/// folder, or in LAB_SCREENSHOTS when set (README's images are taken that way).
+/// </summary>
+public static class Screenshots
+{
+    public static async Task TakeAsync(ILocator view, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("LAB_SCREENSHOTS") is { Length: > 0 } chosen
+            ? chosen
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await view.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, $"{name}.png") });
+    }
+}
