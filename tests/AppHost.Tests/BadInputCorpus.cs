@@ -116,9 +116,12 @@ public static class BadInputCorpus
             requests.Add(new BadRequest(HttpMethod.Get, path, null));
 
         // Every read-only endpoint with a method it does not take.
-        foreach (var path in new[] { "/", "/sites", "/sites/stats", "/io/strategies", "/cpu/strategies", "/io/instance", "/cpu/instance", "/io/probe/dice", "/io/runs/x" })
+        foreach (var path in new[] { "/", "/api", "/sites", "/sites/stats", "/io/strategies", "/cpu/strategies", "/io/instance", "/cpu/instance", "/io/probe/dice", "/io/runs/x" })
             requests.Add(new BadRequest(HttpMethod.Put, path, "{}"));
         requests.Add(new BadRequest(HttpMethod.Get, "/sites/stats/reset", null));
+        // The page takes no form posts: a forged one (no antiforgery token) is refused.
+        requests.Add(Post("/", "workers=0", "application/x-www-form-urlencoded"));
+        requests.Add(new BadRequest(HttpMethod.Post, "/api", "{}"));
         requests.Add(new BadRequest(HttpMethod.Get, "/cpu/work", null));
 
         return requests;

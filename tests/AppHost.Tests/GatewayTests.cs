@@ -12,7 +12,7 @@ public sealed class GatewayTests(LabAppFixture lab)
     {
         using var gateway = lab.CreateClient("gateway");
 
-        using var index = await gateway.GetFromJsonAsync<JsonDocument>("/", TestContext.Current.CancellationToken);
+        using var index = await gateway.GetFromJsonAsync<JsonDocument>("/api", TestContext.Current.CancellationToken);
 
         var root = index!.RootElement;
         Assert.Equal("Concurrency Lab", root.GetProperty("name").GetString());
@@ -21,6 +21,21 @@ public sealed class GatewayTests(LabAppFixture lab)
         Assert.Contains("/sites/{name}", paths);
         Assert.Contains("/io/probe/{site}", paths);
         Assert.Contains("/cpu/work", paths);
+    }
+
+    [Theory]
+    [InlineData("/", "text/html")]
+    [InlineData("/_framework/blazor.web.js", "text/javascript")]
+    [InlineData("/_content/Plotly.Blazor/plotly-3.7.0.min.js", "text/javascript")]
+    [InlineData("/lab.css", "text/css")]
+    public async Task ThePageAndEveryScriptItNeedsAreServedByTheGatewayItself(string path, string mediaType)
+    {
+        using var gateway = lab.CreateClient("gateway");
+
+        using var response = await gateway.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]

@@ -1,4 +1,6 @@
 using ConcurrencyLab.Gateway.Lab.Client;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Routing;
 
 namespace ConcurrencyLab.Gateway.Lab;
 
@@ -19,7 +21,19 @@ public static class LabPageRegistration
     {
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(AnswerGetOnly);
         return app;
+    }
+
+    // The page is interactive (its circuit does the work) and takes no form posts. Left to
+    // the default, a POST to / would be an antiforgery 400 in plain text; GET-only pages
+    // make it a 405 that the gateway answers as ProblemDetails like every other refusal.
+    private static void AnswerGetOnly(EndpointBuilder endpoint)
+    {
+        if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any())
+            return;
+        foreach (var methods in endpoint.Metadata.OfType<HttpMethodMetadata>().ToList())
+            endpoint.Metadata.Remove(methods);
+        endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
     }
 }

@@ -1,0 +1,80 @@
+using ConcurrencyLab.Gateway.Lab.Charts;
+using Plotly.Blazor.Traces;
+
+namespace ConcurrencyLab.Gateway.Tests;
+
+public sealed class CompareAndSweepChartTests
+{
+    [Fact]
+    public void CompareDrawsOneBarPerStrategyLabelledWithItsSpeedupAndMarksItsIdeal()
+    {
+        var compare = Reports.Comparison("compare", "io",
+            Reports.Row("sequential", 1, 16_000, 1),
+            Reports.Row("threads", 10, 1_600, 10),
+            Reports.Row("async", 160, 125, 128));
+
+        var figure = CompareChart.Build(compare);
+
+        var wall = Assert.IsType<Bar>(figure.Data[0]);
+        Assert.Equal(["sequential", "threads (10)", "async (160)"], wall.X);
+        Assert.Equal([16.0, 1.6, 0.125], wall.Y);
+        Assert.Equal(["1.0×", "10.0×", "128.0×"], wall.TextArray);
+        var ideal = Assert.IsType<Scatter>(figure.Data[1]);
+        Assert.Equal([14.4, 1.44, 0.1125], ideal.Y);
+    }
+
+    [Fact]
+    public void AStrategyWithFailuresIsDrawnInTheFailureColour()
+    {
+        var compare = Reports.Comparison("compare", "io",
+            Reports.Row("sequential", 1, 1_000, 1),
+            Reports.Row("threads", 5, 300, 3.3, failed: 2));
+
+        var wall = Assert.IsType<Bar>(CompareChart.Build(compare).Data[0]);
+
+        Assert.Equal([TimelineChart.OkColor, TimelineChart.FailedColor], wall.Marker.ColorArray);
+    }
+
+    [Fact]
+    public void AnIoThreadsSweepCarriesTheStudysTwoRunsAsReference()
+    {
+        var sweep = Reports.Comparison("sweep", "io",
+            Reports.Row("threads", 10, 4_800, null),
+            Reports.Row("threads", 5, 9_500, null));
+
+        var figure = SweepChart.Build(sweep);
+
+        var names = figure.Data.Cast<Scatter>().Select(trace => trace.Name).ToList();
+        Assert.Equal([SweepChart.MeasuredName, SweepChart.IdealName, SweepChart.EfficiencyName, "study run 1 (s)", "study run 2 (s)"], names);
+        var measured = (Scatter)figure.Data[0];
+        Assert.Equal([5, 10], measured.X);
+        Assert.Equal([9.5, 4.8], measured.Y);
+        var study = (Scatter)figure.Data[3];
+        Assert.Equal([5, 10, 15, 20, 30], study.X);
+        Assert.Equal([9.75, 5.14, 4.06, 3.06, 2.63], study.Y);
+        Assert.Equal("y2", ((Scatter)figure.Data[2]).YAxis);
+    }
+
+    [Fact]
+    public void ACpuProcessesSweepDrawsTheStudysOneFigureAsAFlatLine()
+    {
+        var sweep = Reports.Comparison("sweep", "cpu",
+            Reports.Row("processes", 1, 400, null),
+            Reports.Row("processes", 4, 150, null));
+
+        var figure = SweepChart.Build(sweep);
+
+        var study = (Scatter)figure.Data[^1];
+        Assert.Equal("study processes: 5.99 s", study.Name);
+        Assert.Equal([1, 4], study.X);
+        Assert.Equal([5.99, 5.99], study.Y.Select(value => Math.Round((double)value, 2)));
+    }
+
+    [Fact]
+    public void ASweepWithoutAPublishedFigureHasNoStudySeries()
+    {
+        var sweep = Reports.Comparison("sweep", "io", Reports.Row("async", 10, 100, null));
+
+        Assert.Equal(3, SweepChart.Build(sweep).Data.Count);
+    }
+}

@@ -1,0 +1,43 @@
+using ConcurrencyLab.Gateway.Lab.Client;
+
+namespace ConcurrencyLab.Gateway.Tests;
+
+public sealed class RunFormModelTests
+{
+    [Fact]
+    public void NumbersGoAsNumbersAndAnythingElseAsTypedSoTheRunnerNamesTheField()
+    {
+        var form = new RunFormModel { Strategy = "threads", Workers = "many", Repeat = " 3 ", LatencyMs = "2.5", FailRate = "" };
+
+        var body = form.RunBody().ToJsonString();
+
+        Assert.Equal("""{"strategy":"threads","workers":"many","repeat":3,"latencyMs":2.5}""", body);
+    }
+
+    [Fact]
+    public void CompareLeavesTheStrategyOutAndSweepTheWorkers()
+    {
+        var form = new RunFormModel { Workload = Workloads.Cpu, Strategy = "gil", Workers = "2", Start = "100", Count = "4", SwitchIntervalMs = "5", WorkerCounts = "1, 2,x" };
+
+        Assert.Equal("""{"workers":2,"start":100,"count":4,"switchIntervalMs":5}""", form.CompareBody().ToJsonString());
+        Assert.Equal("""{"strategy":"gil","workerCounts":[1,2,"x"],"start":100,"count":4,"switchIntervalMs":5}""", form.SweepBody().ToJsonString());
+    }
+
+    [Fact]
+    public void TheSwitchIntervalGoesWithTheGilStrategyOnly()
+    {
+        var form = new RunFormModel { Workload = Workloads.Cpu, Strategy = "threads", Workers = "2", Start = "", Count = "", SwitchIntervalMs = "5" };
+
+        Assert.Equal("""{"strategy":"threads","workers":2}""", form.RunBody().ToJsonString());
+    }
+
+    [Fact]
+    public void TheStudySettingsAskForTheSeedProfileAndNoLatencyOfTheirOwn()
+    {
+        var form = new RunFormModel { Strategy = "threads" };
+
+        form.UseStudySettings();
+
+        Assert.Equal("""{"strategy":"threads","workers":10,"repeat":80,"profile":"seed","failRate":0}""", form.RunBody().ToJsonString());
+    }
+}

@@ -1,0 +1,55 @@
+using ConcurrencyLab.Gateway.Lab.Charts;
+using ConcurrencyLab.Gateway.Lab.Client;
+using Plotly.Blazor.Traces;
+
+namespace ConcurrencyLab.Gateway.Tests;
+
+public sealed class TimelineChartTests
+{
+    [Fact]
+    public void EveryItemIsOneBarOnItsLaneFromItsStartForItsDuration()
+    {
+        var run = Reports.Run("threads", 2,
+            new TimelineBar(0, "worker-1", 0, 100, true),
+            new TimelineBar(1, "worker-2", 1, 120, true),
+            new TimelineBar(2, "worker-1", 100, 90, true));
+
+        var figure = TimelineChart.Build(run);
+
+        var bars = Assert.IsType<Bar>(Assert.Single(figure.Data));
+        Assert.Equal(["worker-1", "worker-2", "worker-1"], bars.Y);
+        Assert.Equal([0.0, 1.0, 100.0], bars.BaseArray);
+        Assert.Equal([100.0, 120.0, 90.0], bars.X);
+    }
+
+    [Fact]
+    public void LanesAreOrderedByTheirFirstItemNotByName()
+    {
+        var run = Reports.Run("processes", 2,
+            new TimelineBar(0, "pid 900", 5, 10, true),
+            new TimelineBar(1, "pid 100", 9, 10, true),
+            new TimelineBar(2, "pid 900", 20, 10, true));
+
+        var figure = TimelineChart.Build(run);
+
+        Assert.Equal(["pid 900", "pid 100"], Assert.Single(figure.Layout.YAxis).CategoryArray);
+    }
+
+    [Fact]
+    public void FailedItemsAreTheirOwnRedTrace()
+    {
+        var run = Reports.Run("async", 3,
+            new TimelineBar(0, "async", 0, 100, true),
+            new TimelineBar(1, "async", 0, 30, false),
+            new TimelineBar(2, "async", 0, 100, true));
+
+        var figure = TimelineChart.Build(run);
+
+        Assert.Equal(2, figure.Data.Count);
+        var failed = Assert.IsType<Bar>(figure.Data[1]);
+        Assert.Equal("failed", failed.Name);
+        Assert.Equal(TimelineChart.FailedColor, failed.Marker.Color);
+        Assert.Equal([30.0], failed.X);
+        Assert.Equal(2, Assert.IsType<Bar>(figure.Data[0]).X.Count);
+    }
+}
