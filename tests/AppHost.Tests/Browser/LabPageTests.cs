@@ -68,16 +68,20 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         var page = await OpenLabAsync();
         if (workload == "io")
         {
+            // 20 downloads: enough waiting that the runner's own start-up CPU (JIT) reads as small.
             await page.GetByTestId("workers").FillAsync("5");
-            await page.GetByTestId("repeat").FillAsync("5");
+            await page.GetByTestId("repeat").FillAsync("10");
             await page.GetByTestId("latency").FillAsync("100");
         }
         else
         {
             await page.GetByTestId("workload-cpu").CheckAsync();
+            // The switch re-renders the form (and resets workers): type once the CPU fields are there.
+            await page.GetByTestId("start").WaitForAsync();
             await page.GetByTestId("workers").FillAsync("2");
-            await page.GetByTestId("start").FillAsync("100000000");
-            await page.GetByTestId("count").FillAsync("4");
+            // 10× the study's sizes (n near 5·10^7): enough work per item that the cores show.
+            await page.GetByTestId("start").FillAsync("50000000");
+            await page.GetByTestId("count").FillAsync("20");
         }
 
         await page.GetByTestId("compare").ClickAsync();
