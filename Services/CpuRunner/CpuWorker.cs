@@ -5,16 +5,19 @@ using ConcurrencyLab.Concurrency.Workers;
 
 namespace ConcurrencyLab.CpuRunner;
 
-/// <summary>CpuRunner started as a worker process (processes strategy): sums the n it is sent.</summary>
+/// <summary>
+/// CpuRunner started as a worker process (processes strategy): sums the n it is sent.
+/// It exports no telemetry: the runner's span around each round trip is the item's span
+/// (SumSquaresWorkload.WorkersTraceItems), and an exporter would double its start-up.
+/// </summary>
 public static class CpuWorker
 {
     public const string Argument = "--lab-worker";
 
     public static async Task<int> RunAsync()
     {
-        using var tracing = WorkerTelemetry.Start(LabTelemetry.CpuSource);
-        using var source = new ActivitySource(LabTelemetry.CpuSource);
-        return await WorkerLoop.RunAsync(source, "cpu.sum_squares",
+        using var untraced = new ActivitySource(LabTelemetry.CpuSource);
+        return await WorkerLoop.RunAsync(untraced, "cpu.sum_squares",
             (payload, cancellationToken) =>
             {
                 var sum = SumOfSquares.Compute(long.Parse(payload, CultureInfo.InvariantCulture), cancellationToken);

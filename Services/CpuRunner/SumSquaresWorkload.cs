@@ -17,6 +17,10 @@ public sealed class SumSquaresWorkload(CpuRunPlan plan) : IWorkload
 
     public int ItemCount => _plan.Count;
 
+    // A sum calls nothing out: the runner's span around the pipe round trip is the item's span,
+    // and the worker starts no exporter (which would double its start-up).
+    public bool WorkersTraceItems => false;
+
     public bool CountsBytes => false;
 
     public IWorkSession CreateSession() => new Session(_plan);

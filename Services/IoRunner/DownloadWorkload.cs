@@ -17,6 +17,9 @@ public sealed class DownloadWorkload(IoRunPlan plan, Uri siteStub) : IWorkload
 
     public int ItemCount => _plan.Items;
 
+    // A download's HttpClient span must parent SiteStub's server span: the worker traces it.
+    public bool WorkersTraceItems => true;
+
     public bool CountsBytes => true;
 
     public Uri SiteStub { get; } = siteStub;

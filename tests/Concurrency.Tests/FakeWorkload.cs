@@ -21,6 +21,8 @@ public sealed class FakeWorkload(int items) : IWorkload
 
     public int ItemCount => items;
 
+    public bool WorkersTraceItems { get; init; } = true;
+
     public bool CountsBytes => true;
 
     public double ItemMs { get; init; } = 10;

@@ -47,4 +47,28 @@ public sealed class CpuTraceTests
             Assert.NotNull(item.GetTagItem("thread.id"));
         });
     }
+
+    [Fact]
+    public async Task WorkerProcessItemsAreSpansInTheRunsTraceTaggedWithTheWorkersPid()
+    {
+        var spans = new SpanCollector();
+        await using var lab = await CpuLab.StartAsync(spans: spans);
+
+        var (_, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy = "processes", workers = 2, count = 4 });
+        var traceId = report.GetProperty("traceId").GetString();
+        await Eventually.HoldsAsync(() => spans.Trace(traceId).Count(span => span.OperationName == "cpu.sum_squares") == 4, CpuLab.Cancel);
+
+        var trace = spans.Trace(traceId);
+        var root = Assert.Single(trace, span => span.OperationName == "cpu.run");
+        var workerPids = report.GetProperty("workersUsed").EnumerateArray().Select(worker => worker.GetProperty("pid").GetInt32()).ToHashSet();
+        var items = trace.Where(span => span.OperationName == "cpu.sum_squares").ToList();
+        Assert.All(items, item =>
+        {
+            Assert.Equal(root.SpanId, item.ParentSpanId);
+            Assert.Contains((int)item.GetTagItem("process.pid")!, workerPids);
+            Assert.NotEqual(Environment.ProcessId, (int)item.GetTagItem("process.pid")!);
+            Assert.Null(item.GetTagItem("thread.id"));
+        });
+        Assert.Equal(4, items.Select(item => item.GetTagItem("lab.item.index")).Distinct().Count());
+    }
 }

@@ -26,6 +26,13 @@ public interface IWorkload
     /// <summary>The best wall time possible with this many items in flight at once.</summary>
     double IdealMs(int concurrency);
 
+    /// <summary>
+    /// Whether a worker process makes its items' spans itself (and so starts a telemetry
+    /// exporter): needed when an item calls out and the callee's spans must join the trace
+    /// under it. Otherwise the runner's span around the pipe round trip is the item's span.
+    /// </summary>
+    bool WorkersTraceItems { get; }
+
     /// <summary>Whether items return bytes to total in the report (downloads do).</summary>
     bool CountsBytes { get; }
 

@@ -85,8 +85,13 @@ public sealed class ItemRunner
         activity.SetTag("lab.strategy", _strategy);
         activity.SetTag("lab.item.index", index);
         activity.SetTag("lab.lane", lane);
-        activity.SetTag("thread.id", Environment.CurrentManagedThreadId);
-        activity.SetTag("thread.name", Thread.CurrentThread.Name);
+        // For a worker process, the runner's thread only waits on the pipe: its id says nothing.
+        if (worker.Kind != "process")
+        {
+            activity.SetTag("thread.id", Environment.CurrentManagedThreadId);
+            activity.SetTag("thread.name", Thread.CurrentThread.Name);
+        }
+
         activity.SetTag("process.pid", worker.Pid);
         if (_instanceId is not null)
             activity.SetTag("service.instance.id", _instanceId);

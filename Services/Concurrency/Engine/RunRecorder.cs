@@ -21,6 +21,7 @@ public sealed class RunRecorder
     private long _childCpuTicks;
     private int _retries;
     private readonly ConcurrentDictionary<int, double> _startupMs = new();
+    private long _clockStoppedTimestamp;
 
     public RunRecorder(int itemCount)
     {
@@ -42,6 +43,17 @@ public sealed class RunRecorder
     public long Bytes => Interlocked.Read(ref _bytes);
 
     public double ElapsedMs => Stopwatch.GetElapsedTime(_startedTimestamp).TotalMilliseconds;
+
+    /// <summary>The run's wall time: until its clock was stopped, or until now.</summary>
+    public double WallMs => Interlocked.Read(ref _clockStoppedTimestamp) is var stopped and not 0
+        ? Stopwatch.GetElapsedTime(_startedTimestamp, stopped).TotalMilliseconds
+        : ElapsedMs;
+
+    /// <summary>
+    /// Ends the run's wall time before the run itself ends: a strategy calls it when its
+    /// work is done and what remains is the lab's own clean-up. The first call counts.
+    /// </summary>
+    public void StopClock() => Interlocked.CompareExchange(ref _clockStoppedTimestamp, Stopwatch.GetTimestamp(), 0);
 
     /// <summary>Milliseconds since the run began, for a timestamp taken with Stopwatch.</summary>
     public double OffsetMs(long timestamp) => Stopwatch.GetElapsedTime(_startedTimestamp, timestamp).TotalMilliseconds;

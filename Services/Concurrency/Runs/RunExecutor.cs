@@ -58,7 +58,7 @@ public sealed class RunExecutor(LabMetrics metrics)
             error = $"{failure.GetType().Name}: {failure.Message}";
         }
 
-        var wallMs = run.Recorder.ElapsedMs;
+        var wallMs = run.Recorder.WallMs;
         await stopSampling.CancelAsync();
         sampler.Join();
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore + run.Recorder.ChildCpu).TotalMilliseconds;

@@ -49,7 +49,9 @@ public sealed class ProcessesStrategy : IStrategy
         while (queue.TryTake(out var index))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var item = run.Items.Begin(index, identity, identity.Id, withSpan: false);
+            // A worker that traces its own items makes the span; otherwise this one, around
+            // the round trip, is the item's span (tagged with the worker's pid).
+            using var item = run.Items.Begin(index, identity, identity.Id, withSpan: !run.Workload.WorkersTraceItems);
             var reply = await worker.RunAsync(new WorkerRequest(index, run.Workload.DescribeForWorker(index), traceParent), cancellationToken);
             item.End(new ItemOutcome(reply.Ok, reply.Error, reply.Bytes, reply.Value));
         }
@@ -67,9 +69,13 @@ public sealed class ProcessesStrategy : IStrategy
             // A worker that failed to start cleaned up after itself; its error is the run's.
         }
 
-        // Stopped together: each waits for its own telemetry flush, so one after another
-        // would make the run's end W flushes long.
+        // Like the study's pool leaving its `with` block: every worker is told to stop, and
+        // that ends the run's time. Their exits, each flushing its telemetry (the lab's
+        // cost, not the model's), are awaited together before the run reports finished.
         var workers = starting.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result).ToList();
+        foreach (var worker in workers)
+            worker.RequestExit();
+        recorder.StopClock();
         await Task.WhenAll(workers.Select(worker => worker.DisposeAsync().AsTask()));
         foreach (var worker in workers)
             recorder.AddChildCpu(worker.CpuTime);

@@ -11,6 +11,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
     private readonly Process _process;
     private TimeSpan _cpuAtExit;
+    private bool _exitRequested;
 
     private WorkerProcess(Process process, double startupMs)
     {
@@ -69,16 +70,36 @@ public sealed class WorkerProcess : IAsyncDisposable
         return reply;
     }
 
+    /// <summary>
+    /// Reads the worker's CPU time, then closes its stdin: the worker flushes its telemetry
+    /// and exits. DisposeAsync waits for that (bounded) and kills it if it does not leave.
+    /// </summary>
+    public void RequestExit()
+    {
+        if (_exitRequested)
+            return;
+        _exitRequested = true;
+        try
+        {
+            if (_process.HasExited)
+                return;
+            _process.Refresh();
+            _cpuAtExit = _process.TotalProcessorTime;
+            _process.StandardInput.Close();
+        }
+        catch (Exception error) when (error is IOException or InvalidOperationException)
+        {
+            // Its pipe is already gone: DisposeAsync makes sure it is gone too.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
+            RequestExit();
             if (!_process.HasExited)
             {
-                _process.Refresh();
-                _cpuAtExit = _process.TotalProcessorTime;
-                // Closing stdin asks the worker to flush its telemetry and exit.
-                _process.StandardInput.Close();
                 using var grace = new CancellationTokenSource(ExitGrace);
                 await _process.WaitForExitAsync(grace.Token);
             }
