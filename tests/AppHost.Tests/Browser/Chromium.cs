@@ -9,7 +9,9 @@ namespace ConcurrencyLab.AppHost.Tests.Browser;
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    // LAB_CHROMIUM points elsewhere (or nowhere, to see the skip); Debian's by default.
+    public static readonly string ExecutablePath =
+        Environment.GetEnvironmentVariable("LAB_CHROMIUM") is { Length: > 0 } chosen ? chosen : "/usr/bin/chromium";
 
     // Without the networking flags Chromium keeps calling Google's hosts, which this closed
     // network refuses; no sandbox because CI runs as root.
