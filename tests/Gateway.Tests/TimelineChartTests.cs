@@ -1,5 +1,5 @@
+using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Gateway.Lab.Charts;
-using ConcurrencyLab.Gateway.Lab.Client;
 using Plotly.Blazor.Traces;
 
 namespace ConcurrencyLab.Gateway.Tests;
@@ -10,9 +10,9 @@ public sealed class TimelineChartTests
     public void EveryItemIsOneBarOnItsLaneFromItsStartForItsDuration()
     {
         var run = Reports.Run("threads", 2,
-            new TimelineBar(0, "worker-1", 0, 100, true),
-            new TimelineBar(1, "worker-2", 1, 120, true),
-            new TimelineBar(2, "worker-1", 100, 90, true));
+            new TimelineEntry(0, "worker-1", 0, 100, true),
+            new TimelineEntry(1, "worker-2", 1, 120, true),
+            new TimelineEntry(2, "worker-1", 100, 90, true));
 
         var figure = TimelineChart.Build(run);
 
@@ -26,9 +26,9 @@ public sealed class TimelineChartTests
     public void LanesAreOrderedByTheirFirstItemNotByName()
     {
         var run = Reports.Run("processes", 2,
-            new TimelineBar(0, "pid 900", 5, 10, true),
-            new TimelineBar(1, "pid 100", 9, 10, true),
-            new TimelineBar(2, "pid 900", 20, 10, true));
+            new TimelineEntry(0, "pid 900", 5, 10, true),
+            new TimelineEntry(1, "pid 100", 9, 10, true),
+            new TimelineEntry(2, "pid 900", 20, 10, true));
 
         var figure = TimelineChart.Build(run);
 
@@ -39,9 +39,9 @@ public sealed class TimelineChartTests
     public void FailedItemsAreTheirOwnRedTrace()
     {
         var run = Reports.Run("async", 3,
-            new TimelineBar(0, "async", 0, 100, true),
-            new TimelineBar(1, "async", 0, 30, false),
-            new TimelineBar(2, "async", 0, 100, true));
+            new TimelineEntry(0, "async", 0, 100, true),
+            new TimelineEntry(1, "async", 0, 30, false),
+            new TimelineEntry(2, "async", 0, 100, true));
 
         var figure = TimelineChart.Build(run);
 

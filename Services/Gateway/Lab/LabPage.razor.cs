@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConcurrencyLab.Concurrency.Reports;
 using ConcurrencyLab.Gateway.Lab.Client;
 
 namespace ConcurrencyLab.Gateway.Lab;
@@ -15,11 +16,11 @@ public sealed partial class LabPage
     private readonly Dictionary<string, IReadOnlyList<StrategyView>> _strategies = [];
     private readonly CancellationTokenSource _leaving = new();
     private ApiProblem? _problem;
-    private RunView? _run;
+    private RunReport? _run;
     private RunnerSession? _runSession;
     private SeriesInProgress? _series;
-    private ComparisonView? _comparison;
-    private ComparisonView? _sweep;
+    private ComparisonReport? _comparison;
+    private ComparisonReport? _sweep;
 
     private enum SeriesKind { Compare, Sweep }
 
@@ -28,7 +29,7 @@ public sealed partial class LabPage
         public TimeSpan Elapsed => Clock.Elapsed;
     }
 
-    private bool Busy => _series is not null || _run is { IsRunning: true };
+    private bool Busy => _series is not null || _run?.IsRunning() == true;
 
     protected override async Task OnInitializedAsync()
     {
@@ -95,7 +96,7 @@ public sealed partial class LabPage
     {
         try
         {
-            while (_run is { IsRunning: true } && ReferenceEquals(session, _runSession))
+            while (_run?.IsRunning() == true && ReferenceEquals(session, _runSession))
             {
                 await Task.Delay(PollInterval, _leaving.Token);
                 var latest = await session.GetRunAsync(id, _leaving.Token);
@@ -117,7 +118,7 @@ public sealed partial class LabPage
 
     private async Task CancelRunAsync()
     {
-        if (_run is not { IsRunning: true } run || _runSession is null)
+        if (_run is not { } run || !run.IsRunning() || _runSession is null)
             return;
         var cancelled = await _runSession.CancelRunAsync(run.Id, _leaving.Token);
         if (cancelled.Value is not null)

@@ -23,10 +23,7 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
     public async Task ARunFromTheFormShowsProgressThenOneBarPerItemOnOneLanePerThread()
     {
         var page = await OpenLabAsync();
-        await page.GetByTestId("strategy").SelectOptionAsync("threads");
-        await page.GetByTestId("workers").FillAsync("3");
-        await page.GetByTestId("repeat").FillAsync("3");
-        await page.GetByTestId("latency").FillAsync("400");
+        await FillIoAsync(page, strategy: "threads", workers: "3", repeat: "3", latencyMs: "400");
 
         await page.GetByTestId("run").ClickAsync();
 
@@ -46,10 +43,7 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
     public async Task CancelStopsTheRunningRun()
     {
         var page = await OpenLabAsync();
-        await page.GetByTestId("strategy").SelectOptionAsync("threads");
-        await page.GetByTestId("workers").FillAsync("2");
-        await page.GetByTestId("repeat").FillAsync("10");
-        await page.GetByTestId("latency").FillAsync("5000");
+        await FillIoAsync(page, strategy: "threads", workers: "2", repeat: "10", latencyMs: "5000");
         await page.GetByTestId("run").ClickAsync();
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("running");
 
@@ -69,9 +63,7 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         if (workload == "io")
         {
             // 20 downloads: enough waiting that the runner's own start-up CPU (JIT) reads as small.
-            await page.GetByTestId("workers").FillAsync("5");
-            await page.GetByTestId("repeat").FillAsync("10");
-            await page.GetByTestId("latency").FillAsync("100");
+            await FillIoAsync(page, strategy: null, workers: "5", repeat: "10", latencyMs: "100");
         }
         else
         {
@@ -101,9 +93,7 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
     public async Task SweepDrawsMeasuredIdealEfficiencyAndTheStudysThreadsFigures()
     {
         var page = await OpenLabAsync();
-        await page.GetByTestId("strategy").SelectOptionAsync("threads");
-        await page.GetByTestId("repeat").FillAsync("4");
-        await page.GetByTestId("latency").FillAsync("100");
+        await FillIoAsync(page, strategy: "threads", workers: null, repeat: "4", latencyMs: "100");
         await page.GetByTestId("worker-counts").FillAsync("2,4,8");
 
         await page.GetByTestId("sweep").ClickAsync();
@@ -139,6 +129,16 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
     {
         Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
         return await chromium.OpenAsync(lab.App.GetEndpoint("gateway", "http"));
+    }
+
+    private static async Task FillIoAsync(IPage page, string? strategy, string? workers, string repeat, string latencyMs)
+    {
+        if (strategy is not null)
+            await page.GetByTestId("strategy").SelectOptionAsync(strategy);
+        if (workers is not null)
+            await page.GetByTestId("workers").FillAsync(workers);
+        await page.GetByTestId("repeat").FillAsync(repeat);
+        await page.GetByTestId("latency").FillAsync(latencyMs);
     }
 
     // Waits for the panel, failing with the runner's own words if it refused instead.

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ConcurrencyLab.Gateway.Lab.Client;
+using ConcurrencyLab.Concurrency.Reports;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -12,7 +12,7 @@ namespace ConcurrencyLab.Gateway.Lab.Charts;
 /// </summary>
 public static class CompareChart
 {
-    public static ChartFigure Build(ComparisonView comparison)
+    public static ChartFigure Build(ComparisonReport comparison)
     {
         var rows = comparison.Rows;
         var labels = rows.Select(Label).Cast<object>().ToList();
@@ -58,10 +58,10 @@ public static class CompareChart
         return new ChartFigure([wall, ideal], layout);
     }
 
-    public static string Label(ComparisonRowView row) =>
+    public static string Label(ComparisonRow row) =>
         row.Strategy == "sequential" ? "sequential" : $"{row.Strategy} ({row.Workers})";
 
-    public static string SpeedupLabel(ComparisonRowView row) => row.Speedup is { } speedup
+    public static string SpeedupLabel(ComparisonRow row) => row.Speedup is { } speedup
         ? string.Create(CultureInfo.InvariantCulture, $"{speedup:0.0#}×")
         : "—";
 

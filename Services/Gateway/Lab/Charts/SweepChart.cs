@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConcurrencyLab.Concurrency.Reports;
 using ConcurrencyLab.Gateway.Lab.Client;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
@@ -17,7 +18,7 @@ public static class SweepChart
     public const string IdealName = "ideal (s)";
     public const string EfficiencyName = "efficiency (right axis)";
 
-    public static ChartFigure Build(ComparisonView sweep)
+    public static ChartFigure Build(ComparisonReport sweep)
     {
         var rows = sweep.Rows.OrderBy(row => row.Workers).ToList();
         var workers = rows.Select(row => (object)row.Workers).ToList();
@@ -58,7 +59,7 @@ public static class SweepChart
     }
 
     /// <summary>The study's figures for this strategy: its threads sweep, or one published run as a flat line.</summary>
-    private static IEnumerable<ITrace> StudySeries(string workload, string strategy, List<ComparisonRowView> rows)
+    private static IEnumerable<ITrace> StudySeries(string workload, string strategy, List<ComparisonRow> rows)
     {
         if (workload == Workloads.Io && strategy == "threads")
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
-using ConcurrencyLab.Gateway.Lab.Client;
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -16,7 +17,7 @@ public static class TimelineChart
     public const string OkColor = "#3b82f6";
     public const string FailedColor = "#dc2626";
 
-    public static ChartFigure Build(RunView run)
+    public static ChartFigure Build(RunReport run)
     {
         var bars = run.Timeline ?? [];
         // Lanes in the order they first started work, the first at the top.
@@ -47,7 +48,7 @@ public static class TimelineChart
         return new ChartFigure(data, layout);
     }
 
-    private static Bar Trace(string name, List<TimelineBar> bars, string color) => new()
+    private static Bar Trace(string name, List<TimelineEntry> bars, string color) => new()
     {
         Name = name,
         Orientation = OrientationEnum.H,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Gateway.Lab.Client;
 
@@ -30,20 +31,20 @@ public sealed class RunnerSession : IDisposable
 
     public string Workload { get; }
 
-    public Task<ApiResult<RunView>> StartRunAsync(JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync<RunView>(HttpMethod.Post, $"/{Workload}/runs", body, cancellationToken);
+    public Task<ApiResult<RunReport>> StartRunAsync(JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync<RunReport>(HttpMethod.Post, $"/{Workload}/runs", body, cancellationToken);
 
-    public Task<ApiResult<RunView>> GetRunAsync(string id, CancellationToken cancellationToken) =>
-        SendAsync<RunView>(HttpMethod.Get, $"/{Workload}/runs/{Uri.EscapeDataString(id)}", null, cancellationToken);
+    public Task<ApiResult<RunReport>> GetRunAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<RunReport>(HttpMethod.Get, $"/{Workload}/runs/{Uri.EscapeDataString(id)}", null, cancellationToken);
 
-    public Task<ApiResult<RunView>> CancelRunAsync(string id, CancellationToken cancellationToken) =>
-        SendAsync<RunView>(HttpMethod.Delete, $"/{Workload}/runs/{Uri.EscapeDataString(id)}", null, cancellationToken);
+    public Task<ApiResult<RunReport>> CancelRunAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<RunReport>(HttpMethod.Delete, $"/{Workload}/runs/{Uri.EscapeDataString(id)}", null, cancellationToken);
 
-    public Task<ApiResult<ComparisonView>> CompareAsync(JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync<ComparisonView>(HttpMethod.Post, $"/{Workload}/compare", body, cancellationToken);
+    public Task<ApiResult<ComparisonReport>> CompareAsync(JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync<ComparisonReport>(HttpMethod.Post, $"/{Workload}/compare", body, cancellationToken);
 
-    public Task<ApiResult<ComparisonView>> SweepAsync(JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync<ComparisonView>(HttpMethod.Post, $"/{Workload}/sweep", body, cancellationToken);
+    public Task<ApiResult<ComparisonReport>> SweepAsync(JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync<ComparisonReport>(HttpMethod.Post, $"/{Workload}/sweep", body, cancellationToken);
 
     public Task<ApiResult<List<StrategyView>>> StrategiesAsync(CancellationToken cancellationToken) =>
         SendAsync<List<StrategyView>>(HttpMethod.Get, $"/{Workload}/strategies", null, cancellationToken);
