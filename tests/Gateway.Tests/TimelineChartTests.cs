@@ -52,4 +52,19 @@ public sealed class TimelineChartTests
         Assert.Equal([30.0], failed.X);
         Assert.Equal(2, Assert.IsType<Bar>(figure.Data[0]).X.Count);
     }
+
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(TimelineChart.MaxNamedLanes, true)]
+    [InlineData(TimelineChart.MaxNamedLanes + 1, false)]
+    public void LaneNamesShowUntilThereAreTooManyToRead(int lanes, bool named)
+    {
+        var bars = Enumerable.Range(0, lanes).Select(i => new TimelineEntry(i, $"slot-{i + 1}", 0, 100, true)).ToArray();
+
+        var figure = TimelineChart.Build(Reports.Run("async", lanes, bars));
+
+        var axis = Assert.Single(figure.Layout.YAxis);
+        Assert.Equal(named, axis.ShowTickLabels);
+        Assert.Equal(lanes, axis.CategoryArray.Count);
+    }
 }

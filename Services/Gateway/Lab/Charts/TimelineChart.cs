@@ -16,6 +16,7 @@ public static class TimelineChart
 {
     public const string OkColor = "#3b82f6";
     public const string FailedColor = "#dc2626";
+    public const int MaxNamedLanes = 40;
 
     public static ChartFigure Build(RunReport run)
     {
@@ -43,6 +44,8 @@ public static class TimelineChart
                 CategoryOrder = Plotly.Blazor.LayoutLib.YAxisLib.CategoryOrderEnum.Array,
                 CategoryArray = [.. lanes.Cast<object>()],
                 AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed,
+                // Async runs have one slot per item in flight: past a few dozen, names are noise.
+                ShowTickLabels = lanes.Count <= MaxNamedLanes,
             }],
         };
         return new ChartFigure(data, layout);
