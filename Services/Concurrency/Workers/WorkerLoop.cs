@@ -23,7 +23,7 @@ public static class WorkerLoop
         {
             if (string.IsNullOrWhiteSpace(line))
                 continue;
-            var request = WorkerJson.Read<WorkerRequest>(line);
+            var request = WorkerJson.ReadRequest(line);
             var outcome = await DoOneAsync(source, itemSpanName, doItem, request);
             await output.WriteLineAsync(WorkerJson.Write(new WorkerReply(request.Index, outcome.Ok, outcome.Error, outcome.Bytes, outcome.Value)));
             await output.FlushAsync();

@@ -43,7 +43,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         {
             var line = await process.StandardOutput.ReadLineAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"Worker {process.Id} exited before it was ready.");
-            WorkerJson.Read<WorkerReady>(line);
+            WorkerJson.ReadReady(line);
             return new WorkerProcess(process, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch
@@ -64,7 +64,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         if (line is null)
             throw new WorkerLostException(Pid);
-        var reply = WorkerJson.Read<WorkerReply>(line);
+        var reply = WorkerJson.ReadReply(line);
         if (reply.Index != request.Index)
             throw new InvalidDataException($"Worker {Pid} answered item {reply.Index} to a request for item {request.Index}.");
         return reply;
