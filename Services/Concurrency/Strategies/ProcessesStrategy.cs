@@ -29,12 +29,15 @@ public sealed class ProcessesStrategy : IStrategy
             .ToList();
         try
         {
-            var workers = await Task.WhenAll(starting);
-            foreach (var worker in workers)
-                run.Recorder.AddStartup(worker.Pid, worker.StartupMs);
+            // Each worker takes items as soon as it is ready, as in a pool: none waits for the slowest to start.
             var queue = new ItemQueue(run.Workload.ItemCount);
             var traceParent = TraceParent(run.RootContext);
-            await Task.WhenAll(workers.Select(worker => FeedAsync(run, worker, queue, traceParent, cancellationToken)));
+            await Task.WhenAll(starting.Select(async start =>
+            {
+                var worker = await start;
+                run.Recorder.AddStartup(worker.Pid, worker.StartupMs);
+                await FeedAsync(run, worker, queue, traceParent, cancellationToken);
+            }));
         }
         finally
         {
