@@ -11,6 +11,7 @@ namespace ConcurrencyLab.Gateway.Lab;
 public sealed partial class LabPage
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan SeriesPollInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly RunFormModel _form = new();
     private readonly Dictionary<string, IReadOnlyList<StrategyView>> _strategies = [];
@@ -27,6 +28,9 @@ public sealed partial class LabPage
     private sealed record SeriesInProgress(SeriesKind Kind, string Workload, Stopwatch Clock, CancellationTokenSource Cancel)
     {
         public TimeSpan Elapsed => Clock.Elapsed;
+
+        /// <summary>The series' runs so far, as the runner lists them (oldest first).</summary>
+        public IReadOnlyList<RunReport> Runs { get; set; } = [];
     }
 
     private bool Busy => _series is not null || _run?.IsRunning() == true;
@@ -142,13 +146,31 @@ public sealed partial class LabPage
         using (session)
         using (var cancel = CancellationTokenSource.CreateLinkedTokenSource(_leaving.Token))
         {
-            _series = new SeriesInProgress(kind, _form.Workload, Stopwatch.StartNew(), cancel);
-            _ = TickWhileRunningAsync(_series);
+            var series = _series = new SeriesInProgress(kind, _form.Workload, Stopwatch.StartNew(), cancel);
             try
             {
-                var result = kind == SeriesKind.Compare
-                    ? await session.CompareAsync(_form.CompareBody(), cancel.Token)
-                    : await session.SweepAsync(_form.SweepBody(), cancel.Token);
+                // The series' own request holds its connection until the end: its runs are
+                // watched over a second session on the same runner instance (replica).
+                using var watcher = await Runners.OpenBesideAsync(session, cancel.Token);
+                var earlier = watcher is null ? [] : (await watcher.ListRunsAsync(cancel.Token)).Value?.Select(run => run.Id).ToHashSet() ?? [];
+                ApiResult<ComparisonReport> result;
+                using (var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token))
+                {
+                    var watching = WatchWhileRunningAsync(series, watcher, earlier, stopWatching.Token);
+                    try
+                    {
+                        result = kind == SeriesKind.Compare
+                            ? await session.CompareAsync(_form.CompareBody(), cancel.Token)
+                            : await session.SweepAsync(_form.SweepBody(), cancel.Token);
+                    }
+                    finally
+                    {
+                        // The watcher's session is disposed next: stop its loop first.
+                        await stopWatching.CancelAsync();
+                        await watching;
+                    }
+                }
+
                 if (result.Value is null)
                     _problem = result.Problem;
                 else if (kind == SeriesKind.Compare)
@@ -170,18 +192,23 @@ public sealed partial class LabPage
 
     private void CancelSeries() => _series?.Cancel.Cancel();
 
-    // Redraws the elapsed time while a compare or sweep runs (its request answers at the end).
-    private async Task TickWhileRunningAsync(SeriesInProgress series)
+    // While a compare or sweep runs (its request answers at the end): redraws the elapsed
+    // time and the series' runs as the runner lists them, new since the series began.
+    private async Task WatchWhileRunningAsync(SeriesInProgress series, RunnerSession? watcher, HashSet<string> earlier, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(SeriesPollInterval);
         try
         {
-            while (ReferenceEquals(_series, series) && await timer.WaitForNextTickAsync(_leaving.Token))
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                if (watcher is not null && (await watcher.ListRunsAsync(stop)).Value is { } runs)
+                    series.Runs = [.. runs.Where(run => !earlier.Contains(run.Id)).OrderBy(run => run.StartedAt)];
                 await InvokeAsync(StateHasChanged);
+            }
         }
         catch (OperationCanceledException)
         {
-            // The page closed.
+            // The series ended, or the page closed.
         }
     }
 

@@ -62,8 +62,9 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         var page = await OpenLabAsync();
         if (workload == "io")
         {
-            // 20 downloads: enough waiting that the runner's own start-up CPU (JIT) reads as small.
-            await FillIoAsync(page, strategy: null, workers: "5", repeat: "10", latencyMs: "100");
+            // 20 downloads of 300 ms: enough waiting that the runner process's own background
+            // CPU (JIT, telemetry export) reads as small next to the sequential run's 6 s.
+            await FillIoAsync(page, strategy: null, workers: "5", repeat: "10", latencyMs: "300");
         }
         else
         {
@@ -79,6 +80,12 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         await page.GetByTestId("compare").ClickAsync();
 
         await Expect(page.GetByTestId("series-busy")).ToBeVisibleAsync();
+        if (workload == "io")
+        {
+            // 20 downloads one after another take 6 s: the watcher lists sequential meanwhile.
+            await Expect(page.GetByTestId("series-runs").Locator("li").First).ToContainTextAsync("sequential (1): ");
+        }
+
         var panel = await PanelOrProblemAsync(page, "compare-panel");
         await Expect(panel).ToHaveAttributeAsync("data-status", "completed");
         await Expect(panel.Locator("[data-chart=compare] .barlayer .point")).ToHaveCountAsync(strategies);

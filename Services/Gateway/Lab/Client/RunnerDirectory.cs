@@ -13,4 +13,26 @@ public sealed class RunnerDirectory(IConfiguration configuration)
             : ApiResult<RunnerSession>.Failed(new ApiProblem(0, $"No address for {service}",
                 ["The gateway was started without the AppHost: run the lab with `dotnet run --project AppHost`."]));
     }
+
+    /// <summary>
+    /// A second session on the same runner instance as the given one (the proxy picks a
+    /// replica per connection, so try a bounded number of fresh connections), or null.
+    /// </summary>
+    public async Task<RunnerSession?> OpenBesideAsync(RunnerSession session, CancellationToken cancellationToken)
+    {
+        if ((await session.InstanceAsync(cancellationToken)).Value is not { } target)
+            return null;
+        for (var attempt = 0; attempt < MaxTriesForSameInstance; attempt++)
+        {
+            if (Open(session.Workload).Value is not { } candidate)
+                return null;
+            if ((await candidate.InstanceAsync(cancellationToken)).Value?.Instance == target.Instance)
+                return candidate;
+            candidate.Dispose();
+        }
+
+        return null;
+    }
+
+    private const int MaxTriesForSameInstance = 8;
 }

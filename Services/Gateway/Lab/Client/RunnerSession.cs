@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Gateway.Lab.Client;
@@ -45,6 +46,14 @@ public sealed class RunnerSession : IDisposable
 
     public Task<ApiResult<ComparisonReport>> SweepAsync(JsonObject body, CancellationToken cancellationToken) =>
         SendAsync<ComparisonReport>(HttpMethod.Post, $"/{Workload}/sweep", body, cancellationToken);
+
+    /// <summary>The runs this runner (this replica) keeps, newest first, without timelines.</summary>
+    public Task<ApiResult<List<RunReport>>> ListRunsAsync(CancellationToken cancellationToken) =>
+        SendAsync<List<RunReport>>(HttpMethod.Get, $"/{Workload}/runs", null, cancellationToken);
+
+    /// <summary>Which runner instance (which replica) this session's connection reaches.</summary>
+    public Task<ApiResult<InstanceApi.InstanceInfo>> InstanceAsync(CancellationToken cancellationToken) =>
+        SendAsync<InstanceApi.InstanceInfo>(HttpMethod.Get, $"/{Workload}/instance", null, cancellationToken);
 
     public Task<ApiResult<List<StrategyView>>> StrategiesAsync(CancellationToken cancellationToken) =>
         SendAsync<List<StrategyView>>(HttpMethod.Get, $"/{Workload}/strategies", null, cancellationToken);
