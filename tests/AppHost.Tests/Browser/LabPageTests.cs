@@ -132,6 +132,22 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         await Expect(page.GetByTestId("run-panel")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task ABadSweepShowsTheRunnersMessageAndRunsNothing()
+    {
+        var page = await OpenLabAsync();
+        await FillIoAsync(page, strategy: "threads", workers: null, repeat: "2", latencyMs: "100");
+        await page.GetByTestId("worker-counts").FillAsync("2,lots");
+
+        await page.GetByTestId("sweep").ClickAsync();
+
+        var problem = page.GetByTestId("problem");
+        await Expect(problem).ToContainTextAsync("400");
+        await Expect(problem).ToContainTextAsync("workerCounts");
+        await Expect(page.GetByTestId("sweep-panel")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("sweep")).ToBeEnabledAsync();
+    }
+
     private async Task<IPage> OpenLabAsync()
     {
         Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
