@@ -40,4 +40,14 @@ public sealed class RunFormModelTests
 
         Assert.Equal("""{"strategy":"threads","workers":10,"repeat":80,"profile":"seed","failRate":0}""", form.RunBody().ToJsonString());
     }
+
+    [Fact]
+    public void SwitchingToCpuSendsOneWorkerPerCoreAndTheCpuFields()
+    {
+        var form = new RunFormModel { Strategy = "async", Workers = "160", WorkerCounts = "5,10" };
+
+        form.SwitchTo(Workloads.Cpu);
+
+        Assert.Equal($$"""{"strategy":"threads","workers":{{Environment.ProcessorCount}},"start":5000000,"count":20}""", form.RunBody().ToJsonString());
+    }
 }

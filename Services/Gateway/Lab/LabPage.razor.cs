@@ -62,10 +62,7 @@ public sealed partial class LabPage
 
     private void ChangeWorkload(string workload)
     {
-        _form.Workload = workload;
-        _form.Strategy = "threads";
-        _form.Workers = workload == Workloads.Io ? "10" : Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _form.WorkerCounts = "";
+        _form.SwitchTo(workload);
         _problem = null;
     }
 

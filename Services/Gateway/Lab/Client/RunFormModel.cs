@@ -28,6 +28,15 @@ public sealed class RunFormModel
 
     public bool IsIo => Workload == Workloads.Io;
 
+    /// <summary>The other workload, with its own defaults for the shared fields.</summary>
+    public void SwitchTo(string workload)
+    {
+        Workload = workload;
+        Strategy = "threads";
+        Workers = DefaultWorkers;
+        WorkerCounts = "";
+    }
+
     /// <summary>The study's conditions: 160 downloads at about 0.29 s, or 20 numbers from 5,000,000.</summary>
     public void UseStudySettings()
     {
@@ -37,9 +46,12 @@ public sealed class RunFormModel
         Profile = "seed";
         Start = "5000000";
         Count = "20";
-        Workers = IsIo ? "10" : Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
+        Workers = DefaultWorkers;
         WorkerCounts = "";
     }
+
+    // Ten threads for downloads (the study's middle row); one per core for sums.
+    private string DefaultWorkers => IsIo ? "10" : Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
 
     public JsonObject RunBody() => Body(includeStrategy: true, includeWorkers: true, includeWorkerCounts: false);
 
