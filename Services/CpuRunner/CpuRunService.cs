@@ -53,7 +53,7 @@ public sealed class CpuRunService : IRunner
     public Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings)
     {
         var runPlan = (CpuRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
-        var launcher = strategy.Name == "processes" ? CpuWorker.Launcher() : null;
+        var launcher = strategy.Name == "processes" ? CpuWorkerLauncher.For(_options.ProcessWorker) : null;
         return Registry.Start(place, new SumSquaresWorkload(runPlan), strategy, settings, runPlan.Describe(), Source, "cpu.run", launcher, _instance.Instance);
     }
 

@@ -39,4 +39,12 @@ public sealed class CpuRunnerOptions
 
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// The processes strategy's worker: "native" (Services/CpuWorker, compiled ahead of time
+    /// when CpuRunner builds; CpuRunner itself when it was not built) or "jit" (always
+    /// CpuRunner itself in worker mode, a .NET runtime per worker).
+    /// </summary>
+    [RegularExpression("^(native|jit)$", ErrorMessage = "CpuRunner:ProcessWorker must be native or jit.")]
+    public string ProcessWorker { get; set; } = "native";
 }

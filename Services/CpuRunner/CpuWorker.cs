@@ -6,9 +6,10 @@ using ConcurrencyLab.Concurrency.Workers;
 namespace ConcurrencyLab.CpuRunner;
 
 /// <summary>
-/// CpuRunner started as a worker process (processes strategy): sums the n it is sent.
-/// It exports no telemetry: the runner's span around each round trip is the item's span
-/// (SumSquaresWorkload.WorkersTraceItems), and an exporter would double its start-up.
+/// A CPU worker process (processes strategy): sums the n it is sent. It runs as
+/// `CpuRunner --lab-worker`, or natively compiled as Services/CpuWorker, which shares this
+/// file. It exports no telemetry: the runner's span around each round trip is the item's
+/// span (SumSquaresWorkload.WorkersTraceItems), and an exporter would double its start-up.
 /// </summary>
 public static class CpuWorker
 {
@@ -16,7 +17,7 @@ public static class CpuWorker
 
     public static async Task<int> RunAsync()
     {
-        using var untraced = new ActivitySource(LabTelemetry.CpuSource);
+        using var untraced = new ActivitySource("ConcurrencyLab.CpuWorker");
         return await WorkerLoop.RunAsync(untraced, "cpu.sum_squares",
             (payload, cancellationToken) =>
             {
@@ -25,6 +26,4 @@ public static class CpuWorker
             },
             Console.In, Console.Out);
     }
-
-    public static IWorkerLauncher Launcher() => new SelfWorkerLauncher(typeof(CpuWorker).Assembly.Location, Argument);
 }

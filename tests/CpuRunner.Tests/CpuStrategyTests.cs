@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ConcurrencyLab.Testing;
 
 namespace ConcurrencyLab.CpuRunner.Tests;
 
@@ -77,6 +78,35 @@ public sealed class CpuStrategyTests
         Assert.Equal(2, workers.Count);
         Assert.All(workers, worker => Assert.NotEqual(Environment.ProcessId, worker.GetProperty("pid").GetInt32()));
         Assert.True(report.GetProperty("startupMs").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData("native")]
+    [InlineData("jit")]
+    public async Task EachWorkerKindComputesEveryVerifiedSumInItsOwnProcesses(string kind)
+    {
+        Assert.SkipWhen(kind == "native" && CpuWorkerLauncher.NativeWorkerPath() is null,
+            "The native worker was not built here (no gcc): CpuRunner's own JIT worker is used instead.");
+        await using var lab = await CpuLab.StartAsync(new Dictionary<string, string?> { ["CpuRunner:ProcessWorker"] = kind });
+
+        var (_, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy = "processes", workers = 2, count = 6 });
+
+        var workers = report.GetProperty("workersUsed").EnumerateArray().ToList();
+        Assert.Equal(2, workers.Count);
+        Assert.All(workers, worker => Assert.EndsWith($"({kind})", worker.GetProperty("id").GetString()));
+        Assert.Equal(6, workers.Sum(worker => worker.GetProperty("items").GetInt32()));
+        var results = report.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(6, results.Count);
+        Assert.All(results, result => Assert.True(result.GetProperty("verified").GetBoolean()));
+        await Eventually.HoldsAsync(() => workers.All(worker => ServiceProcess.IsGone(worker.GetProperty("pid").GetInt32())), CpuLab.Cancel);
+    }
+
+    [Fact]
+    public async Task AnUnknownWorkerKindStopsTheRunnerAtStart()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => CpuLab.StartAsync(new Dictionary<string, string?> { ["CpuRunner:ProcessWorker"] = "python" }));
+
+        Assert.Contains("ProcessWorker", error.ToString());
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class ProcessesStrategy : IStrategy
             {
                 var worker = await start;
                 run.Recorder.AddStartup(worker.Pid, worker.StartupMs);
-                await FeedAsync(run, worker, queue, traceParent, cancellationToken);
+                await FeedAsync(run, worker, launcher.Kind, queue, traceParent, cancellationToken);
             }));
         }
         finally
@@ -45,9 +45,9 @@ public sealed class ProcessesStrategy : IStrategy
         }
     }
 
-    private static async Task FeedAsync(RunContext run, WorkerProcess worker, ItemQueue queue, string? traceParent, CancellationToken cancellationToken)
+    private static async Task FeedAsync(RunContext run, WorkerProcess worker, string kind, ItemQueue queue, string? traceParent, CancellationToken cancellationToken)
     {
-        var identity = new WorkerIdentity("process", $"pid {worker.Pid}", worker.Pid);
+        var identity = new WorkerIdentity("process", $"pid {worker.Pid} ({kind})", worker.Pid);
         run.Recorder.AddWorker(identity);
         while (queue.TryTake(out var index))
         {

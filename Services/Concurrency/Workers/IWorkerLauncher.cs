@@ -5,6 +5,9 @@ namespace ConcurrencyLab.Concurrency.Workers;
 /// <summary>How a runner starts one of its worker processes (its own executable, in worker mode).</summary>
 public interface IWorkerLauncher
 {
+    /// <summary>What the worker is, for its lane and report: "jit" (a .NET runtime) or "native".</summary>
+    string Kind { get; }
+
     ProcessStartInfo CreateStartInfo();
 }
 
@@ -15,6 +18,8 @@ public interface IWorkerLauncher
 public sealed class SelfWorkerLauncher(string assemblyPath, string workerArgument, IReadOnlyDictionary<string, string>? environment = null)
     : IWorkerLauncher
 {
+    public string Kind => "jit";
+
     public ProcessStartInfo CreateStartInfo()
     {
         var launcher = Path.ChangeExtension(assemblyPath, null);

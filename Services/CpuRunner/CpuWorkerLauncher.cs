@@ -1,0 +1,27 @@
+using System.Reflection;
+using ConcurrencyLab.Concurrency.Workers;
+
+namespace ConcurrencyLab.CpuRunner;
+
+/// <summary>
+/// Which executable a CPU worker process is: the natively compiled Services/CpuWorker when
+/// the build produced it (its path is stamped into this assembly, see
+/// NativeCpuWorker.targets), otherwise CpuRunner itself in worker mode.
+/// </summary>
+public static class CpuWorkerLauncher
+{
+    public const string NativeWorkerMetadataKey = "NativeCpuWorker";
+
+    public static IWorkerLauncher For(string processWorker) =>
+        processWorker == "native" && NativeWorkerPath() is { } native
+            ? new ExecutableWorkerLauncher(native)
+            : new SelfWorkerLauncher(typeof(CpuWorker).Assembly.Location, CpuWorker.Argument);
+
+    /// <summary>The native worker built next to this assembly's build, if it exists.</summary>
+    public static string? NativeWorkerPath()
+    {
+        var path = typeof(CpuWorkerLauncher).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(attribute => attribute.Key == NativeWorkerMetadataKey)?.Value;
+        return string.IsNullOrEmpty(path) || !File.Exists(path) ? null : path;
+    }
+}

@@ -1,0 +1,5 @@
+using ConcurrencyLab.CpuRunner;
+
+// A CPU worker process of the processes strategy, natively compiled: the same protocol
+// and kernel as `CpuRunner --lab-worker`.
+return await CpuWorker.RunAsync();
