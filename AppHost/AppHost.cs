@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var cpuReplicas = builder.Configuration.GetValue("CpuRunner:Replicas", 2);
+// native (the AOT worker, where it was built) or jit (a .NET runtime per worker process).
+var cpuProcessWorker = builder.Configuration["CpuRunner:ProcessWorker"] ?? "native";
 var dashboardUrl = builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "http://localhost:18888";
 
 // The local stand-in for the study's two web sites.
@@ -24,6 +26,7 @@ var cpurunner = builder.AddProject<Projects.CpuRunner>("cpurunner")
     .WithLabDefaults()
     .WithReplicas(cpuReplicas)
     .WithEnvironment("CpuRunner__Replicas", cpuReplicas.ToString(CultureInfo.InvariantCulture))
+    .WithEnvironment("CpuRunner__ProcessWorker", cpuProcessWorker)
     .WithHttpHealthCheck("/health");
 cpurunner.WithEnvironment("CpuRunner__ReplicasUrl", cpurunner.GetEndpoint("http"));
 
