@@ -14,7 +14,7 @@ public static class CpuWorkerLauncher
 
     public static IWorkerLauncher For(string processWorker) =>
         processWorker == "native" && NativeWorkerPath() is { } native
-            ? new ExecutableWorkerLauncher(native)
+            ? new ExecutableWorkerLauncher(native, "native")
             : new SelfWorkerLauncher(typeof(CpuWorker).Assembly.Location, CpuWorker.Argument);
 
     /// <summary>The native worker built next to this assembly's build, if it exists.</summary>

@@ -49,5 +49,6 @@ public sealed class RunFormModelTests
         form.SwitchTo(Workloads.Cpu);
 
         Assert.Equal($$"""{"strategy":"threads","workers":{{Environment.ProcessorCount}},"start":5000000,"count":20}""", form.RunBody().ToJsonString());
+        Assert.Equal("""{"strategy":"threads","start":5000000,"count":20}""", form.SweepBody().ToJsonString());
     }
 }

@@ -10,7 +10,7 @@ public static class RunReportBuilder
     {
         var recorder = run.Recorder;
         var timeline = recorder.Timeline();
-        var wallMs = run.FinalWallMs ?? recorder.ElapsedMs;
+        var wallMs = run.FinalWallMs ?? recorder.WallMs;
         var cpuMs = run.FinalCpuMs ?? 0;
         var concurrency = run.Strategy.Concurrency(run.Settings, run.Workload.ItemCount);
         var idealMs = run.Workload.IdealMs(concurrency);

@@ -31,7 +31,8 @@ public sealed class ProcessesStrategy : IStrategy
         {
             // Each worker takes items as soon as it is ready, as in a pool: none waits for the slowest to start.
             var queue = new ItemQueue(run.Workload.ItemCount);
-            var traceParent = TraceParent(run.RootContext);
+            // Only a worker that traces its own items needs to know the run's trace.
+            var traceParent = run.Workload.WorkersTraceItems ? TraceParent(run.RootContext) : null;
             await Task.WhenAll(starting.Select(async start =>
             {
                 var worker = await start;
@@ -72,9 +73,10 @@ public sealed class ProcessesStrategy : IStrategy
             // A worker that failed to start cleaned up after itself; its error is the run's.
         }
 
-        // Like the study's pool leaving its `with` block: every worker is told to stop, and
-        // that ends the run's time. Their exits, each flushing its telemetry (the lab's
-        // cost, not the model's), are awaited together before the run reports finished.
+        // Every worker is told to stop, and that ends the run's time. Their exits are awaited
+        // together before the run reports finished, none outliving it, but not timed: a
+        // worker's exit here includes flushing its telemetry, a cost of the lab that the
+        // study's workers do not pay (docs/benchmarks.md says so next to the figures).
         var workers = starting.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result).ToList();
         foreach (var worker in workers)
             worker.RequestExit();

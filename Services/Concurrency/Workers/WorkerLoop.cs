@@ -5,7 +5,8 @@ namespace ConcurrencyLab.Concurrency.Workers;
 
 /// <summary>
 /// The worker process's side: announce Ready, then do one item per request line until
-/// stdin closes. Each item is a span joined to the run's trace through its traceparent.
+/// stdin closes. Each item is a span joined to the run's trace through its traceparent,
+/// when the worker traces at all (a listener on the source; CPU workers have none).
 /// </summary>
 public static class WorkerLoop
 {

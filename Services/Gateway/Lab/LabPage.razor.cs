@@ -12,6 +12,7 @@ public sealed partial class LabPage
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan SeriesPollInterval = TimeSpan.FromMilliseconds(500);
+    private const int MaxPollFailures = 8;
 
     private readonly RunFormModel _form = new();
     private readonly Dictionary<string, IReadOnlyList<StrategyView>> _strategies = [];
@@ -33,7 +34,10 @@ public sealed partial class LabPage
         public IReadOnlyList<RunReport> Runs { get; set; } = [];
     }
 
-    private bool Busy => _series is not null || _run?.IsRunning() == true;
+    // Set from the click until the run is no longer followed, whatever ends the following.
+    private bool _followingRun;
+
+    private bool Busy => _series is not null || _followingRun;
 
     protected override async Task OnInitializedAsync()
     {
@@ -70,50 +74,63 @@ public sealed partial class LabPage
     {
         if (Busy)
             return;
-        _problem = null;
-        _runSession?.Dispose();
-        var opened = Runners.Open(_form.Workload);
-        if (opened.Value is not { } session)
-        {
-            _problem = opened.Problem;
-            return;
-        }
-
-        _runSession = session;
-        var started = await session.StartRunAsync(_form.RunBody(), _leaving.Token);
-        if (started.Value is null)
-        {
-            _problem = started.Problem;
-            return;
-        }
-
-        _run = started.Value;
-        StateHasChanged();
-        await FollowAsync(session, started.Value.Id);
-    }
-
-    // Polls the run over its own session (its replica) until it ends, redrawing each time.
-    private async Task FollowAsync(RunnerSession session, string id)
-    {
+        // Busy from here: a double click or a second Enter starts nothing.
+        _followingRun = true;
         try
         {
-            while (_run?.IsRunning() == true && ReferenceEquals(session, _runSession))
+            _problem = null;
+            _runSession?.Dispose();
+            _runSession = null;
+            var opened = Runners.Open(_form.Workload);
+            if (opened.Value is not { } session)
             {
-                await Task.Delay(PollInterval, _leaving.Token);
-                var latest = await session.GetRunAsync(id, _leaving.Token);
-                if (latest.Value is null)
-                {
-                    _problem = latest.Problem;
-                    return;
-                }
-
-                _run = latest.Value;
-                StateHasChanged();
+                _problem = opened.Problem;
+                return;
             }
+
+            _runSession = session;
+            var started = await session.StartRunAsync(_form.RunBody(), _leaving.Token);
+            if (started.Value is null)
+            {
+                _problem = started.Problem;
+                return;
+            }
+
+            _run = started.Value;
+            StateHasChanged();
+            await FollowAsync(session, started.Value.Id);
         }
         catch (OperationCanceledException) when (_leaving.IsCancellationRequested)
         {
             // The user left the page; the run goes on in the runner.
+        }
+        finally
+        {
+            _followingRun = false;
+        }
+    }
+
+    // Polls the run over its own session (its replica) until it ends, redrawing each time.
+    // A failed poll is retried; after several in a row the page stops following and says why.
+    private async Task FollowAsync(RunnerSession session, string id)
+    {
+        var failures = 0;
+        while (_run?.IsRunning() == true)
+        {
+            await Task.Delay(PollInterval, _leaving.Token);
+            var latest = await session.GetRunAsync(id, _leaving.Token);
+            if (latest.Value is { } report)
+            {
+                failures = 0;
+                _run = report;
+            }
+            else if (++failures >= MaxPollFailures)
+            {
+                _problem = latest.Problem;
+                return;
+            }
+
+            StateHasChanged();
         }
     }
 
@@ -121,11 +138,18 @@ public sealed partial class LabPage
     {
         if (_run is not { } run || !run.IsRunning() || _runSession is null)
             return;
-        var cancelled = await _runSession.CancelRunAsync(run.Id, _leaving.Token);
-        if (cancelled.Value is not null)
-            _run = cancelled.Value;
-        else
-            _problem = cancelled.Problem;
+        try
+        {
+            var cancelled = await _runSession.CancelRunAsync(run.Id, _leaving.Token);
+            if (cancelled.Value is not null)
+                _run = cancelled.Value;
+            else
+                _problem = cancelled.Problem;
+        }
+        catch (OperationCanceledException) when (_leaving.IsCancellationRequested)
+        {
+            // The page closed.
+        }
     }
 
     private async Task RunSeriesAsync(SeriesKind kind)
@@ -190,7 +214,8 @@ public sealed partial class LabPage
     private void CancelSeries() => _series?.Cancel.Cancel();
 
     // While a compare or sweep runs (its request answers at the end): redraws the elapsed
-    // time and the series' runs as the runner lists them, new since the series began.
+    // time and the runs the runner lists that are new since the series began (another
+    // user's runs on the same runner would show here too).
     private async Task WatchWhileRunningAsync(SeriesInProgress series, RunnerSession? watcher, HashSet<string> earlier, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(SeriesPollInterval);
@@ -211,8 +236,8 @@ public sealed partial class LabPage
 
     public void Dispose()
     {
+        // Cancelled, not disposed: a poll already queued may still read its token.
         _leaving.Cancel();
-        _leaving.Dispose();
         _runSession?.Dispose();
     }
 }

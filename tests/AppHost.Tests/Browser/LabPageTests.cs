@@ -13,8 +13,10 @@ namespace ConcurrencyLab.AppHost.Tests.Browser;
 /// Assertions count what Plotly drew (one SVG bar per item, per strategy).
 /// </summary>
 [Collection(CpuRunnerCollection.Name)]
-public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) : IClassFixture<Chromium>
+public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) : IClassFixture<Chromium>, IAsyncDisposable
 {
+    private readonly List<IPage> _pages = [];
+
     static LabPageTests() => SetDefaultExpectTimeout(90_000);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -23,11 +25,12 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
     public async Task ARunFromTheFormShowsProgressThenOneBarPerItemOnOneLanePerThread()
     {
         var page = await OpenLabAsync();
-        await FillIoAsync(page, strategy: "threads", workers: "3", repeat: "3", latencyMs: "400");
+        // 1.5 s a download: "running" stays on screen for 3 s, long enough to be seen on a busy machine.
+        await FillIoAsync(page, strategy: "threads", workers: "3", repeat: "3", latencyMs: "1500");
 
         await page.GetByTestId("run").ClickAsync();
 
-        // 6 downloads of 400 ms on 3 threads: the first report says running, 0 of 6 done.
+        // 6 downloads on 3 threads: the first report says running, 0 of 6 done.
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("running");
         await Expect(page.GetByTestId("progress")).ToHaveTextAsync(ProgressOfSix());
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("completed");
@@ -151,7 +154,16 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
     private async Task<IPage> OpenLabAsync()
     {
         Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
-        return await chromium.OpenAsync(lab.App.GetEndpoint("gateway", "http"));
+        var page = await chromium.OpenAsync(lab.App.GetEndpoint("gateway", "http"));
+        _pages.Add(page);
+        return page;
+    }
+
+    // Each test's browser context closes with it: no page's circuit outlives its test.
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var page in _pages)
+            await page.Context.CloseAsync();
     }
 
     private static async Task FillIoAsync(IPage page, string? strategy, string? workers, string repeat, string latencyMs)
@@ -170,7 +182,8 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         var shown = page.GetByTestId(panel).Or(page.GetByTestId("problem"));
         await Expect(shown).ToBeVisibleAsync();
         var problem = page.GetByTestId("problem");
-        Assert.False(await problem.IsVisibleAsync(), await problem.IsVisibleAsync() ? await problem.InnerTextAsync() : "");
+        if (await problem.IsVisibleAsync())
+            Assert.Fail($"The runner refused: {await problem.InnerTextAsync()}");
         return page.GetByTestId(panel);
     }
 

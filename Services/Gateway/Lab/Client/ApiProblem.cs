@@ -27,8 +27,9 @@ public sealed record ApiProblem(int Status, string Title, IReadOnlyList<string> 
 
             return new ApiProblem(status, title, messages);
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
+            // Not a ProblemDetails (a proxy's error page, an unexpected shape): the status says enough.
             return new ApiProblem(status, response.ReasonPhrase ?? "Error", []);
         }
     }

@@ -26,9 +26,18 @@ public sealed class RunnerDirectory(IConfiguration configuration)
         {
             if (Open(session.Workload).Value is not { } candidate)
                 return null;
-            if ((await candidate.InstanceAsync(cancellationToken)).Value?.Instance == target.Instance)
-                return candidate;
-            candidate.Dispose();
+            var kept = false;
+            try
+            {
+                kept = (await candidate.InstanceAsync(cancellationToken)).Value?.Instance == target.Instance;
+                if (kept)
+                    return candidate;
+            }
+            finally
+            {
+                if (!kept)
+                    candidate.Dispose();
+            }
         }
 
         return null;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Reports;
@@ -74,8 +75,9 @@ public sealed class RunnerSession : IDisposable
                 return ApiResult<T>.Ok(value);
             return ApiResult<T>.Failed(await ApiProblem.ReadAsync(response, cancellationToken));
         }
-        catch (HttpRequestException error)
+        catch (Exception error) when (error is HttpRequestException or JsonException)
         {
+            // Unreachable, or an answer that is not the report it should be: a problem to show, never a crash.
             return ApiResult<T>.Failed(ApiProblem.Unreachable(Workload == Workloads.Io ? "IoRunner" : "CpuRunner", error));
         }
     }
