@@ -34,8 +34,23 @@ public sealed class VerdictTests
 
         Assert.StartsWith("The work is CPU-bound", verdict[0]);
         Assert.StartsWith("threads (2) won: 180 ms, 1.9× faster than sequential", verdict[1]);
-        Assert.Contains(verdict, sentence => sentence.StartsWith("gil (2)") && sentence.Contains("one global lock"));
+        Assert.Contains(verdict, sentence => sentence.StartsWith("gil (2)") && sentence.Contains("one global lock, so 2 threads computed no faster than one"));
         Assert.Contains(verdict, sentence => sentence.StartsWith("async took") && sentence.Contains("one event-loop thread"));
+    }
+
+    [Fact]
+    public void AGilRunThatStillBeatSequentialIsNotCalledNoFasterThanOne()
+    {
+        var verdict = Verdict.Write(
+        [
+            Run("sequential", wallMs: 420, cpuMs: 350, bound: "cpu"),
+            Run("threads", wallMs: 250, cpuMs: 380, bound: "cpu", workers: 2, peak: 2),
+            Run("gil", wallMs: 350, cpuMs: 360, bound: "cpu", workers: 2, peak: 2),
+        ]);
+
+        var gil = Assert.Single(verdict, sentence => sentence.StartsWith("gil (2)"));
+        Assert.Contains("one global lock; it ran 1.20× as fast as sequential here, where 2 unlocked threads could reach 2×", gil);
+        Assert.DoesNotContain("no faster than one", gil);
     }
 
     [Fact]

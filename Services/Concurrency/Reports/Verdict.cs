@@ -26,7 +26,7 @@ public static class Verdict
         sentences.Add("Against the ideal (" + string.Join(", ", completed.Select(run => $"{Label(run)} {Percent(run.Efficiency)}")) + ").");
         foreach (var loser in completed.Where(run => run != winner && run.WallMs > winner.WallMs * (1 + Tie)))
         {
-            if (WhyItLost(loser, winner) is { } reason)
+            if (WhyItLost(loser, winner, completed.FirstOrDefault(run => run.Strategy == "sequential")) is { } reason)
                 sentences.Add(reason);
         }
 
@@ -60,7 +60,7 @@ public static class Verdict
             : Invariant($"{Label(winner)} won: {Seconds(winner.WallMs)}, {baseline.WallMs / winner.WallMs:0.0}× faster than {Label(baseline)} ({Seconds(baseline.WallMs)}){tie}.");
     }
 
-    private static string? WhyItLost(RunReport loser, RunReport winner)
+    private static string? WhyItLost(RunReport loser, RunReport winner, RunReport? sequential)
     {
         var slower = Invariant($"{Label(loser)} took {Seconds(loser.WallMs)} ({loser.WallMs / winner.WallMs:0.0}× the winner)");
         if (loser.StartupMs is { } startup && startup > 0.1 * loser.WallMs)
@@ -69,7 +69,13 @@ public static class Verdict
         if (loser.Strategy == "threadpool" && (loser.PeakInFlight < wanted || loser.ThreadPoolThreads.Min < wanted))
             return Invariant($"{slower}: {wanted} blocking calls needed {wanted} pool threads, but the pool started with {loser.ThreadPoolThreads.Min} and grew only slowly (to {loser.ThreadPoolThreads.Max}); at most {loser.PeakInFlight} ran at once.");
         if (loser.Strategy == "gil")
-            return Invariant($"{slower}: its threads must take turns holding one global lock, so {loser.Workers} threads computed no faster than one.");
+        {
+            // Say "no faster than one" only where the sequential run shows it.
+            var overSequential = sequential is null ? (double?)null : sequential.WallMs / loser.WallMs;
+            return overSequential is null or < 1.15
+                ? Invariant($"{slower}: its threads must take turns holding one global lock, so {loser.Workers} threads computed no faster than one.")
+                : Invariant($"{slower}: its threads must take turns holding one global lock; it ran {overSequential:0.00}× as fast as sequential here, where {loser.Workers} unlocked threads could reach {loser.Workers}×.");
+        }
         if (loser.Strategy == "async" && loser.Bound == "cpu" && loser.Workload == "cpu")
             return Invariant($"{slower}: every item ran on one event-loop thread; interleaving does not add a core.");
         if (loser.Strategy == "sequential")
