@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Engine;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConcurrencyLab.Concurrency.Tests;
 
@@ -7,33 +8,41 @@ public sealed class RunRecorderClockTests
     [Fact]
     public void AStoppedClockNoLongerMovesAndTheFirstStopCounts()
     {
-        var recorder = new RunRecorder(itemCount: 1);
+        var clock = new FakeTimeProvider();
+        var recorder = new RunRecorder(itemCount: 1, clock);
 
+        clock.Advance(TimeSpan.FromMilliseconds(100));
         recorder.StopClock();
-        var stoppedAt = recorder.WallMs;
-        SpinUntilElapsedMovesPast(recorder, stoppedAt);
+        clock.Advance(TimeSpan.FromMilliseconds(50));
         recorder.StopClock();
 
-        Assert.Equal(stoppedAt, recorder.WallMs);
-        Assert.True(recorder.ElapsedMs > stoppedAt);
+        Assert.Equal(100, recorder.WallMs);
+        Assert.Equal(150, recorder.ElapsedMs);
     }
 
     [Fact]
     public void UntilStoppedTheWallTimeIsTheElapsedTime()
     {
-        var recorder = new RunRecorder(itemCount: 1);
+        var clock = new FakeTimeProvider();
+        var recorder = new RunRecorder(itemCount: 1, clock);
 
-        var before = recorder.ElapsedMs;
-        var wall = recorder.WallMs;
-        var after = recorder.ElapsedMs;
+        clock.Advance(TimeSpan.FromMilliseconds(40));
 
-        Assert.InRange(wall, before, after);
+        Assert.Equal(40, recorder.WallMs);
+        Assert.Equal(40, recorder.ElapsedMs);
     }
 
-    // The Stopwatch ticks in nanoseconds: spin (bounded) until it has moved on.
-    private static void SpinUntilElapsedMovesPast(RunRecorder recorder, double ms)
+    [Fact]
+    public void ItemsAreRecordedOnTheRunsClock()
     {
-        for (var spins = 0; spins < 1_000_000 && recorder.ElapsedMs <= ms; spins++)
-            Thread.SpinWait(10);
+        var clock = new FakeTimeProvider();
+        var recorder = new RunRecorder(itemCount: 1, clock);
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        var start = recorder.Timestamp();
+        clock.Advance(TimeSpan.FromMilliseconds(25));
+
+        recorder.Record(0, new WorkerIdentity("thread", "worker-1", 1), "worker-1", start, recorder.Timestamp(), ItemOutcome.Success());
+
+        Assert.Equal(new TimelineEntry(0, "worker-1", 10, 25, true), recorder.Timeline().Single());
     }
 }

@@ -74,7 +74,7 @@ public sealed class ItemRunner
     {
         var activity = withSpan ? StartSpan(index, worker, lane) : null;
         _metrics.ItemsInFlight.Add(1, _tags);
-        return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), activity, Stopwatch.GetTimestamp());
+        return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), activity, _recorder.Timestamp());
     }
 
     private Activity? StartSpan(int index, WorkerIdentity worker, string lane)
@@ -102,7 +102,7 @@ public sealed class ItemRunner
     {
         var worker = servedBy ?? item.Worker;
         _recorder.Record(item.Index, worker, servedBy?.Id ?? item.Lane, item.StartTimestamp, endTimestamp, outcome);
-        var seconds = Stopwatch.GetElapsedTime(item.StartTimestamp, endTimestamp).TotalSeconds;
+        var seconds = _recorder.Between(item.StartTimestamp, endTimestamp).TotalSeconds;
         _metrics.ItemDuration.Record(seconds, [_tags[0], _tags[1], new("lab.ok", outcome.Ok)]);
         if (item.Activity is not { } activity)
             return;
@@ -138,7 +138,7 @@ public sealed class ItemRunner
 
         /// <summary>Records the item; servedBy names who really did it (a replica) when the lane did not.</summary>
         public void End(ItemOutcome outcome, WorkerIdentity? servedBy = null) =>
-            runner.Finish(this, outcome, servedBy, Stopwatch.GetTimestamp());
+            runner.Finish(this, outcome, servedBy, runner._recorder.Timestamp());
 
         public void Dispose()
         {

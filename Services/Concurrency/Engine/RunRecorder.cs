@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace ConcurrencyLab.Concurrency.Engine;
 
@@ -14,6 +13,7 @@ public sealed class RunRecorder
     private readonly ItemOutcome?[] _outcomes;
     private readonly ConcurrentDictionary<string, int> _errors = new();
     private readonly ConcurrentDictionary<WorkerIdentity, int> _workers = new();
+    private readonly TimeProvider _clock;
     private readonly long _startedTimestamp;
     private int _done;
     private int _succeeded;
@@ -23,12 +23,20 @@ public sealed class RunRecorder
     private readonly ConcurrentDictionary<int, double> _startupMs = new();
     private long _clockStoppedTimestamp;
 
-    public RunRecorder(int itemCount)
+    /// <param name="clock">The run's clock (the system's, unless a test drives it).</param>
+    public RunRecorder(int itemCount, TimeProvider? clock = null)
     {
         _timeline = new TimelineEntry?[itemCount];
         _outcomes = new ItemOutcome?[itemCount];
-        _startedTimestamp = Stopwatch.GetTimestamp();
+        _clock = clock ?? TimeProvider.System;
+        _startedTimestamp = _clock.GetTimestamp();
     }
+
+    /// <summary>Now, on the run's clock: items take their start and end times here.</summary>
+    public long Timestamp() => _clock.GetTimestamp();
+
+    /// <summary>Time between two timestamps of the run's clock.</summary>
+    public TimeSpan Between(long startTimestamp, long endTimestamp) => _clock.GetElapsedTime(startTimestamp, endTimestamp);
 
     public InFlightGauge InFlight { get; } = new();
 
@@ -42,21 +50,21 @@ public sealed class RunRecorder
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public double ElapsedMs => Stopwatch.GetElapsedTime(_startedTimestamp).TotalMilliseconds;
+    public double ElapsedMs => _clock.GetElapsedTime(_startedTimestamp).TotalMilliseconds;
 
     /// <summary>The run's wall time: until its clock was stopped, or until now.</summary>
     public double WallMs => Interlocked.Read(ref _clockStoppedTimestamp) is var stopped and not 0
-        ? Stopwatch.GetElapsedTime(_startedTimestamp, stopped).TotalMilliseconds
+        ? Between(_startedTimestamp, stopped).TotalMilliseconds
         : ElapsedMs;
 
     /// <summary>
     /// Ends the run's wall time before the run itself ends: a strategy calls it when its
     /// work is done and what remains is the lab's own clean-up. The first call counts.
     /// </summary>
-    public void StopClock() => Interlocked.CompareExchange(ref _clockStoppedTimestamp, Stopwatch.GetTimestamp(), 0);
+    public void StopClock() => Interlocked.CompareExchange(ref _clockStoppedTimestamp, Timestamp(), 0);
 
-    /// <summary>Milliseconds since the run began, for a timestamp taken with Stopwatch.</summary>
-    public double OffsetMs(long timestamp) => Stopwatch.GetElapsedTime(_startedTimestamp, timestamp).TotalMilliseconds;
+    /// <summary>Milliseconds since the run began, for a timestamp of the run's clock.</summary>
+    public double OffsetMs(long timestamp) => Between(_startedTimestamp, timestamp).TotalMilliseconds;
 
     public IReadOnlyDictionary<string, int> Errors => _errors;
 
@@ -78,11 +86,11 @@ public sealed class RunRecorder
     /// <summary>Makes a worker appear in the report even before it finishes an item.</summary>
     public void AddWorker(WorkerIdentity worker) => _workers.TryAdd(worker, 0);
 
-    /// <summary>Records a finished item; times are Stopwatch timestamps.</summary>
+    /// <summary>Records a finished item; times are timestamps of the run's clock.</summary>
     public void Record(int index, WorkerIdentity worker, string lane, long startTimestamp, long endTimestamp, ItemOutcome outcome)
     {
         var startMs = OffsetMs(startTimestamp);
-        var durationMs = Stopwatch.GetElapsedTime(startTimestamp, endTimestamp).TotalMilliseconds;
+        var durationMs = Between(startTimestamp, endTimestamp).TotalMilliseconds;
         if (Interlocked.CompareExchange(ref _outcomes[index], outcome, null) is not null)
             throw new InvalidOperationException($"Item {index} was recorded twice.");
         Volatile.Write(ref _timeline[index], new TimelineEntry(index, lane, startMs, durationMs, outcome.Ok));
