@@ -56,13 +56,13 @@ public static class Verdict
         var ties = runs.Where(run => run != winner && run.WallMs <= winner.WallMs * (1 + Tie)).Select(Label).ToList();
         var tie = ties.Count > 0 ? $", tied within {Tie:0%} with {string.Join(", ", ties)}" : "";
         return winner == baseline
-            ? Invariant($"{Label(winner)} was fastest at {Seconds(winner.WallMs)}{tie}: no concurrency model beat it here.")
-            : Invariant($"{Label(winner)} won: {Seconds(winner.WallMs)}, {baseline.WallMs / winner.WallMs:0.0}× faster than {Label(baseline)} ({Seconds(baseline.WallMs)}){tie}.");
+            ? Invariant($"{Label(winner)} was fastest at {Durations.Readable(winner.WallMs)}{tie}: no concurrency model beat it here.")
+            : Invariant($"{Label(winner)} won: {Durations.Readable(winner.WallMs)}, {baseline.WallMs / winner.WallMs:0.0}× faster than {Label(baseline)} ({Durations.Readable(baseline.WallMs)}){tie}.");
     }
 
     private static string? WhyItLost(RunReport loser, RunReport winner, RunReport? sequential)
     {
-        var slower = Invariant($"{Label(loser)} took {Seconds(loser.WallMs)} ({loser.WallMs / winner.WallMs:0.0}× the winner)");
+        var slower = Invariant($"{Label(loser)} took {Durations.Readable(loser.WallMs)} ({loser.WallMs / winner.WallMs:0.0}× the winner)");
         if (loser.StartupMs is { } startup && startup > 0.1 * loser.WallMs)
             return Invariant($"{slower}: starting its worker processes took {startup:0} ms, {startup / loser.WallMs:0%} of its time.");
         var wanted = Math.Min(loser.Workers, loser.Items);
@@ -97,10 +97,6 @@ public static class Verdict
         "async" => "async",
         _ => $"{run.Strategy} ({run.Workers})",
     };
-
-    private static string Seconds(double milliseconds) => milliseconds >= 1000
-        ? Invariant($"{milliseconds / 1000:0.00} s")
-        : Invariant($"{milliseconds:0} ms");
 
     private static string Percent(double share) => Invariant($"{share * 100:0}%");
 
