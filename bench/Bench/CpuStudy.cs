@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Bench;
 
@@ -12,13 +13,6 @@ namespace ConcurrencyLab.Bench;
 /// </summary>
 public static class CpuStudy
 {
-    private static readonly Dictionary<string, string> Study = new()
-    {
-        ["sequential"] = "10.75 / 10.41",
-        ["threads"] = "11.09",
-        ["processes"] = "6.08 / 5.98 / 5.90",
-    };
-
     public static async Task<int> RunAsync(int repeats)
     {
         var cReference = RunCReference(50_000_000);
@@ -58,7 +52,7 @@ public static class CpuStudy
                     .Single(row => row.GetProperty("strategy").GetString() == strategy).GetProperty("speedup").GetDouble()).Order().ToList();
                 var startup = median.GetProperty("startupMs").ValueKind == JsonValueKind.Number ? Invariant($"{median.GetProperty("startupMs").GetDouble():0}") : "";
                 Console.WriteLine(Invariant(
-                    $"| {strategy} | {Study.GetValueOrDefault(strategy, "-")} | {median.GetProperty("wallMs").GetDouble() / 1000:0.000} | {median.GetProperty("idealMs").GetDouble() / 1000:0.000} | {median.GetProperty("efficiency").GetDouble() * 100:0.0}% | {speedups[speedups.Count / 2]:0.00} | {median.GetProperty("cpuMs").GetDouble():0} | {median.GetProperty("bound").GetString()} | {startup} |"));
+                    $"| {strategy} | {StudyFigures.Find("cpu", strategy)?.Text ?? "-"} | {median.GetProperty("wallMs").GetDouble() / 1000:0.000} | {median.GetProperty("idealMs").GetDouble() / 1000:0.000} | {median.GetProperty("efficiency").GetDouble() * 100:0.0}% | {speedups[speedups.Count / 2]:0.00} | {median.GetProperty("cpuMs").GetDouble():0} | {median.GetProperty("bound").GetString()} | {startup} |"));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Bench;
 
@@ -14,15 +15,15 @@ public static class IoStudy
 
     private static readonly Variant[] Variants =
     [
-        new("sequential", new { strategy = "sequential" }, "46.07 / 45.65"),
-        new("threads 5", new { strategy = "threads", workers = 5 }, "9.75 / 9.33"),
-        new("threads 10", new { strategy = "threads", workers = 10 }, "5.14 / 5.23"),
-        new("threads 15", new { strategy = "threads", workers = 15 }, "4.06 / 3.78"),
-        new("threads 20", new { strategy = "threads", workers = 20 }, "3.06 / 3.21"),
-        new("threads 30", new { strategy = "threads", workers = 30 }, "2.63 / 2.40"),
-        new("processes (cores)", new { strategy = "processes" }, "15.05 / 12.24"),
+        new("sequential", new { strategy = "sequential" }, Published("sequential")),
+        .. new[] { 5, 10, 15, 20, 30 }.Select(workers =>
+            new Variant($"threads {workers}", new { strategy = "threads", workers }, Published("threads", workers))),
+        new("processes (cores)", new { strategy = "processes" }, Published("processes")),
         new("async", new { strategy = "async" }, "fastest (no figure)"),
     ];
+
+    private static string Published(string strategy, int? workers = null) =>
+        StudyFigures.Find("io", strategy, workers)?.Text ?? "-";
 
     public static async Task<int> RunAsync(int repeats)
     {

@@ -64,11 +64,14 @@ public static class SweepChart
         if (workload == Workloads.Io && strategy == "threads")
         {
             var study = StudyFigures.IoThreads;
-            yield return Line("study run 1 (s)", [.. study.Select(point => (object)point.Workers)], study.Select(point => point.Run1), "#f97316", "solid", markersOnly: true);
-            yield return Line("study run 2 (s)", [.. study.Select(point => (object)point.Workers)], study.Select(point => point.Run2), "#ea580c", "solid", markersOnly: true);
+            IList<object> workers = [.. study.Select(point => (object)point.Workers!)];
+            yield return Line("study run 1 (s)", workers, study.Select(point => point.Runs[0]), "#f97316", "solid", markersOnly: true);
+            yield return Line("study run 2 (s)", workers, study.Select(point => point.Runs[1]), "#ea580c", "solid", markersOnly: true);
         }
-        else if (StudyFigures.Single(workload, strategy) is { } seconds && rows.Count > 0)
+        // The study's CPU threads ran under the GIL: the lab's gil strategy, and its threads' contrast.
+        else if (StudyFigures.Find(workload, workload == Workloads.Cpu && strategy == "gil" ? "threads" : strategy) is { } published && rows.Count > 0)
         {
+            var seconds = published.Mean;
             var name = string.Create(CultureInfo.InvariantCulture, $"study {strategy}: {seconds:0.00} s");
             yield return Line(name, [(object)rows[0].Workers, rows[^1].Workers], [seconds, seconds], "#f97316", "dashdot");
         }

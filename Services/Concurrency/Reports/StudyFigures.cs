@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace ConcurrencyLab.Concurrency.Reports;
+
+/// <summary>
+/// The study's published timings (shared docs, seed-study.md), seconds per run, for the
+/// benchmarks' tables and the lab page's reference series. They compare with the lab's
+/// runs at the study's settings: IO with profile=seed and 80 repeats, CPU with start
+/// 5,000,000 and count 20.
+/// </summary>
+public static class StudyFigures
+{
+    /// <param name="Workers">The study's worker count where it varied it (IO threads), else null.</param>
+    public sealed record Published(string Workload, string Strategy, int? Workers, IReadOnlyList<double> Runs)
+    {
+        public double Mean => Runs.Average();
+
+        /// <summary>Every run, as the study printed them: "46.07 / 45.65".</summary>
+        public string Text => string.Join(" / ", Runs.Select(run => run.ToString("0.00", CultureInfo.InvariantCulture)));
+    }
+
+    public static readonly IReadOnlyList<Published> All =
+    [
+        new("io", "sequential", null, [46.07, 45.65]),
+        new("io", "threads", 5, [9.75, 9.33]),
+        new("io", "threads", 10, [5.14, 5.23]),
+        new("io", "threads", 15, [4.06, 3.78]),
+        new("io", "threads", 20, [3.06, 3.21]),
+        new("io", "threads", 30, [2.63, 2.40]),
+        new("io", "processes", null, [15.05, 12.24]),
+        new("cpu", "sequential", null, [10.75, 10.41]),
+        new("cpu", "threads", null, [11.09]),
+        new("cpu", "processes", null, [6.08, 5.98, 5.90]),
+    ];
+
+    /// <summary>The study's IO threads runs by worker count: its only sweep.</summary>
+    public static IReadOnlyList<Published> IoThreads => [.. All.Where(figure => figure is { Workload: "io", Strategy: "threads" })];
+
+    /// <summary>The figure published for exactly this strategy (and worker count, where the study varied it).</summary>
+    public static Published? Find(string workload, string strategy, int? workers = null) =>
+        All.SingleOrDefault(figure => figure.Workload == workload && figure.Strategy == strategy && figure.Workers == workers);
+}
