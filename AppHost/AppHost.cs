@@ -8,20 +8,27 @@ var cpuReplicas = builder.Configuration.GetValue("CpuRunner:Replicas", 2);
 var cpuProcessWorker = builder.Configuration["CpuRunner:ProcessWorker"] ?? "native";
 var dashboardUrl = builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "http://localhost:18888";
 
+// Single-instance services listen on their launch-profile ports themselves (no proxy):
+// a proxy hop in DCP adds latency and CPU to every measured download, and under a
+// 10,000-connection burst it runs out of file descriptors and takes the whole lab down.
+
 // The local stand-in for the study's two web sites.
 var sitestub = builder.AddProject<Projects.SiteStub>("sitestub")
     .WithLabDefaults()
+    .WithoutProxy()
     .WithHttpHealthCheck("/health");
 
 // The IO-bound experiment downloads from SiteStub only.
 var iorunner = builder.AddProject<Projects.IoRunner>("iorunner")
     .WithLabDefaults()
+    .WithoutProxy()
     .WithReference(sitestub)
     .WaitFor(sitestub)
     .WithHttpHealthCheck("/health");
 
 // The CPU-bound experiment; its replicas serve the `replicas` strategy, which reaches
-// them through the runner's own proxied endpoint.
+// them through the runner's own proxied endpoint. It keeps Aspire's proxy: only the
+// proxy spreads connections over the replicas behind one port (per TCP connection).
 var cpurunner = builder.AddProject<Projects.CpuRunner>("cpurunner")
     .WithLabDefaults()
     .WithReplicas(cpuReplicas)
@@ -33,6 +40,7 @@ cpurunner.WithEnvironment("CpuRunner__ReplicasUrl", cpurunner.GetEndpoint("http"
 // The front door: /io, /cpu, /sites and the index at /.
 builder.AddProject<Projects.Gateway>("gateway")
     .WithLabDefaults()
+    .WithoutProxy()
     .WithReference(iorunner)
     .WithReference(cpurunner)
     .WithReference(sitestub)

@@ -11,4 +11,11 @@ public static class LabResourceExtensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithLabDefaults(this IResourceBuilder<ProjectResource> resource) =>
         resource.WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "2000");
+
+    /// <summary>
+    /// The service listens on its launch-profile port itself instead of behind DCP's proxy
+    /// (for single-instance services only: replicas need the proxy to share one port).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithoutProxy(this IResourceBuilder<ProjectResource> resource) =>
+        resource.WithEndpoint("http", endpoint => endpoint.IsProxied = false);
 }
