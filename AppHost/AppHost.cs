@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 var builder = DistributedApplication.CreateBuilder(args);
+builder.Services.AddHostedService<LabWatchdog>();
 
 var cpuReplicas = builder.Configuration.GetValue("CpuRunner:Replicas", 2);
 // native (the AOT worker, where it was built) or jit (a .NET runtime per worker process).
