@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -54,6 +57,10 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(LabTelemetry.MeterName))
             .WithTracing(tracing => tracing
+                // Parent-based, whatever OTEL_TRACES_SAMPLER says (Aspire sets always_on):
+                // a run's trace policy leaves items untraced through an unsampled parent,
+                // and their client spans here and server spans downstream must follow it.
+                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(LabTelemetry.Sources)
                 .AddAspNetCoreInstrumentation(options =>
@@ -69,14 +76,27 @@ public static class Extensions
 
     private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        var counts = new SpanExportCounts();
+        builder.Services.AddSingleton(counts);
         var useOtlpExporter = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         if (useOtlpExporter)
         {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            // Traces go through a queue sized for the lab's trace budget, with counts of
+            // what was exported or dropped (the SDK's default queue of 2,048 drops silently).
+            var queueSize = builder.Configuration.GetValue("Lab:Tracing:ExportQueueSize", DefaultExportQueueSize);
+            builder.Services.AddOpenTelemetry()
+                .WithLogging(logging => logging.AddOtlpExporter())
+                .WithMetrics(metrics => metrics.AddOtlpExporter())
+                .WithTracing(tracing => tracing.AddProcessor(_ =>
+                    new CountingSpanProcessor(new OtlpTraceExporter(new OtlpExporterOptions()), counts, queueSize, ExportBatchSize)));
         }
 
         return builder;
     }
+
+    // Four concurrent runs of the largest budget (about 8,000 spans each) fit, several times over.
+    private const int DefaultExportQueueSize = 65_536;
+    private const int ExportBatchSize = 2_048;
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

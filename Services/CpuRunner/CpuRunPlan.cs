@@ -21,5 +21,6 @@ public sealed record CpuRunPlan(
         start = Start,
         count = Count,
         switchIntervalMs = Strategy == "gil" ? Settings.SwitchIntervalMs : (double?)null,
+        tracing = TracePolicy.NameOf(Settings.Tracing),
     };
 }

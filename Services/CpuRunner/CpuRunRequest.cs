@@ -9,4 +9,5 @@ public sealed class CpuRunRequest
     public int? Count { get; set; }
     public double? SwitchIntervalMs { get; set; }
     public List<int>? WorkerCounts { get; set; }
+    public string? Tracing { get; set; }
 }

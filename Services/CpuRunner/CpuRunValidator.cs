@@ -36,6 +36,10 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         else if (request.SwitchIntervalMs is not null && kind == RequestKind.Run && strategy is not null && strategy != "gil")
             Fail("switchIntervalMs", "switchIntervalMs applies to the gil strategy only.");
 
+        var tracing = TracePolicy.Parse(request.Tracing, count, out var tracingError);
+        if (tracingError is not null)
+            Fail("tracing", tracingError);
+
         List<int> workerCounts = [];
         if (kind == RequestKind.Sweep)
         {
@@ -55,7 +59,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
             "sequential" or "async" => 1,
             _ => request.Workers ?? Environment.ProcessorCount,
         };
-        return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval), request.Workers, start, count, workerCounts);
+        return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing!.Value), request.Workers, start, count, workerCounts);
     }
 
     /// <summary>The most workers a strategy may have (null: compare, where every strategy shares them).</summary>

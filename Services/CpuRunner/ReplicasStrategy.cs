@@ -43,7 +43,7 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
         while (queue.TryTake(out var index))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var item = run.Items.Begin(index, laneIdentity, laneIdentity.Id, withSpan: true);
+            using var item = run.Items.Begin(index, laneIdentity, laneIdentity.Id);
             var (outcome, servedBy) = await SendAsync(pool, home, run.Workload.DescribeForWorker(index), cancellationToken);
             item.End(outcome, servedBy);
         }

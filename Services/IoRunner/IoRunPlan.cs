@@ -45,5 +45,6 @@ public sealed record IoRunPlan(
         seed = Seed,
         siteStub = SiteStubParameters.ToDictionary(parameter => parameter.Key, parameter => parameter.Value),
         expectedItemMs = ExpectedItemMs,
+        tracing = TracePolicy.NameOf(Settings.Tracing),
     };
 }

@@ -14,6 +14,7 @@ public sealed class IoRunRequest
     public int? Repeat { get; set; }
     public int? TimeoutMs { get; set; }
     public List<int>? WorkerCounts { get; set; }
+    public string? Tracing { get; set; }
 
     // Passed through to SiteStub with every download.
     public string? Profile { get; set; }

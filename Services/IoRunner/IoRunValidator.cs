@@ -43,6 +43,9 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         if (kind != RequestKind.Sweep && request.WorkerCounts is not null)
             Fail("workerCounts", "workerCounts belongs to POST /io/sweep only.");
 
+        var tracing = TracePolicy.Parse(request.Tracing, items, out var tracingError);
+        if (tracingError is not null)
+            Fail("tracing", tracingError);
         var parameters = SiteStubParameters(request);
         var expectedItemMs = ExpectedItemMs(request, sites);
         if (_errors.Count > 0)
@@ -55,7 +58,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
             "processes" => workers ?? Environment.ProcessorCount,
             _ => workers ?? DefaultThreads,
         };
-        var settings = new StrategySettings(resolvedWorkers, maxConcurrency, request.ClientPerWorker ?? false);
+        var settings = new StrategySettings(resolvedWorkers, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing!.Value);
         return new IoRunPlan(strategy ?? "", settings, workers, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
             parameters, request.Seed, expectedItemMs, workerCounts, siteStub);
     }

@@ -4,8 +4,9 @@ namespace ConcurrencyLab.Concurrency.Engine;
 
 /// <summary>
 /// Runs one item wherever a strategy calls it, and measures it the same way every time:
-/// a span under the run's root, the in-flight gauge, the timeline, the metrics. A failed
-/// item is an outcome; only the run's cancellation escapes.
+/// a span under the run's root (where the run's trace policy says so), the in-flight
+/// gauge, the timeline, the metrics (always, for every item). A failed item is an
+/// outcome; only the run's cancellation escapes.
 /// </summary>
 public sealed class ItemRunner
 {
@@ -18,8 +19,9 @@ public sealed class ItemRunner
     private readonly KeyValuePair<string, object?>[] _tags;
 
     public ItemRunner(IWorkload workload, RunRecorder recorder, LabMetrics metrics, ActivitySource source,
-        ActivityContext rootContext, string strategy, string? instanceId)
+        ActivityContext rootContext, string strategy, string? instanceId, ItemTracing? tracing = null)
     {
+        Tracing = tracing ?? new ItemTracing(TraceMode.Full, workload.ItemCount);
         _workload = workload;
         _recorder = recorder;
         _metrics = metrics;
@@ -32,9 +34,12 @@ public sealed class ItemRunner
 
     public ActivityContext RootContext { get; }
 
+    /// <summary>What the run traces, and how many items it traced so far.</summary>
+    public ItemTracing Tracing { get; }
+
     public ItemOutcome RunBlocking(IWorkSession session, int index, WorkerIdentity worker, CancellationToken cancellationToken)
     {
-        using var item = Begin(index, worker, worker.Id, withSpan: true);
+        using var item = Begin(index, worker, worker.Id);
         ItemOutcome outcome;
         try
         {
@@ -51,7 +56,7 @@ public sealed class ItemRunner
 
     public async ValueTask<ItemOutcome> RunAsync(IWorkSession session, int index, WorkerIdentity worker, string lane, CancellationToken cancellationToken)
     {
-        using var item = Begin(index, worker, lane, withSpan: true);
+        using var item = Begin(index, worker, lane);
         ItemOutcome outcome;
         try
         {
@@ -67,14 +72,44 @@ public sealed class ItemRunner
     }
 
     /// <summary>
-    /// Starts measuring an item done elsewhere (a worker process makes its own span);
-    /// call End with its outcome, or dispose without End if the run was cancelled.
+    /// Starts measuring an item; call End with its outcome, or dispose without End if the
+    /// run was cancelled. tracedByWorker: a worker process makes the item's span itself
+    /// when the item is traced in detail (it is sent the scope's WorkerTraceParent).
     /// </summary>
-    public ItemScope Begin(int index, WorkerIdentity worker, string lane, bool withSpan)
+    public ItemScope Begin(int index, WorkerIdentity worker, string lane, bool tracedByWorker = false)
     {
-        var activity = withSpan ? StartSpan(index, worker, lane) : null;
+        var previous = Activity.Current;
+        var trace = Tracing.Decide(index, lane);
+        Activity? span = null;
+        Activity? quiet = null;
+        string? workerTraceParent;
+        if (trace == ItemTrace.Detail && tracedByWorker)
+        {
+            workerTraceParent = TraceParent.Of(RootContext);
+        }
+        else
+        {
+            span = trace == ItemTrace.None ? null : StartSpan(index, worker, lane);
+            // Calls out of an item that is not traced in detail run under an unsampled
+            // context: their client spans, and the server spans of whoever they call, are
+            // not recorded, yet the trace id still flows.
+            quiet = trace == ItemTrace.Detail ? null : StartQuiet(span?.Context ?? RootContext);
+            workerTraceParent = TraceParent.Of(quiet?.Context ?? span?.Context ?? RootContext);
+        }
+
         _metrics.ItemsInFlight.Add(1, _tags);
-        return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), activity, _recorder.Timestamp());
+        return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), span, quiet, previous, workerTraceParent, _recorder.Timestamp());
+    }
+
+    private static Activity StartQuiet(ActivityContext parent)
+    {
+        // Made by hand, not by a source: no listener sees it, so it is never exported.
+        var quiet = new Activity("lab.untraced");
+        if (parent != default)
+            quiet.SetParentId(parent.TraceId, parent.SpanId, ActivityTraceFlags.None);
+        quiet.Start();
+        quiet.ActivityTraceFlags = ActivityTraceFlags.None;
+        return quiet;
     }
 
     private Activity? StartSpan(int index, WorkerIdentity worker, string lane)
@@ -121,7 +156,9 @@ public sealed class ItemRunner
             activity.SetStatus(ActivityStatusCode.Error, outcome.Error);
     }
 
-    public sealed class ItemScope(ItemRunner runner, int index, WorkerIdentity worker, string lane, InFlightGauge.Scope inFlight, Activity? activity, long startTimestamp)
+    public sealed class ItemScope(
+        ItemRunner runner, int index, WorkerIdentity worker, string lane, InFlightGauge.Scope inFlight,
+        Activity? activity, Activity? quiet, Activity? previous, string? workerTraceParent, long startTimestamp)
         : IDisposable
     {
         private bool _disposed;
@@ -133,6 +170,9 @@ public sealed class ItemRunner
         public string Lane { get; } = lane;
 
         public Activity? Activity { get; } = activity;
+
+        /// <summary>The context a worker process should join: the root (it traces the item), or an unsampled one.</summary>
+        public string? WorkerTraceParent { get; } = workerTraceParent;
 
         public long StartTimestamp { get; } = startTimestamp;
 
@@ -147,7 +187,9 @@ public sealed class ItemRunner
             _disposed = true;
             inFlight.Dispose();
             runner._metrics.ItemsInFlight.Add(-1, runner._tags);
+            quiet?.Stop();
             Activity?.Dispose();
+            Activity.Current = previous;
         }
     }
 }

@@ -5,4 +5,6 @@ namespace ConcurrencyLab.Concurrency.Engine;
 /// <param name="MaxConcurrency">The async strategy's cap; null = every item at once.</param>
 /// <param name="ClientPerWorker">One session per worker (the study's thread-local session) instead of one shared.</param>
 /// <param name="SwitchIntervalMs">The gil strategy's hand-over interval.</param>
-public sealed record StrategySettings(int Workers, int? MaxConcurrency = null, bool ClientPerWorker = false, double SwitchIntervalMs = 5);
+/// <param name="Tracing">What the run traces (TracePolicy); every item is counted in the metrics whatever it says.</param>
+public sealed record StrategySettings(
+    int Workers, int? MaxConcurrency = null, bool ClientPerWorker = false, double SwitchIntervalMs = 5, TraceMode Tracing = TraceMode.Sampled);

@@ -35,7 +35,7 @@ public static class ReportText
             table.Add($"error {reason}", Invariant($"{count}"));
         text.Append(table);
         if (run.TraceId is not null)
-            text.AppendLine(Invariant($"trace {run.TraceId}"));
+            text.AppendLine(Invariant($"trace {run.TraceId}: {run.Tracing?.Describe()}"));
         return text.ToString();
     }
 

@@ -36,6 +36,8 @@ public sealed record RunReport
     /// <summary>"io", "cpu" or "mixed", from cpuMs / wallMs.</summary>
     public required string Bound { get; init; }
     public string? TraceId { get; init; }
+    /// <summary>What the run traced under its policy, and what the exporter lost.</summary>
+    public TraceSummary? Tracing { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     /// <summary>Why a failed run failed.</summary>
     public string? Error { get; init; }
@@ -44,6 +46,30 @@ public sealed record RunReport
 }
 
 public sealed record RunProgress(int Done, int Total);
+
+/// <param name="Policy">sampled, full, items or off.</param>
+/// <param name="ItemsTraced">Items with a span of their own.</param>
+/// <param name="ItemsDetailed">Of those, items with their client and server spans too.</param>
+/// <param name="SpansDropped">Spans the runner's export queue dropped while the run went on (null: nothing exports).</param>
+public sealed record TraceSummary(string Policy, int ItemsTraced, int ItemsDetailed, int Items, long? SpansDropped)
+{
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
+    /// <summary>"traced 1,000 of 10,000 items in detail and 1,012 more as item spans; 0 spans dropped".</summary>
+    public string Describe()
+    {
+        var spansOnly = ItemsTraced - ItemsDetailed;
+        var what = (ItemsDetailed, spansOnly) switch
+        {
+            (0, 0) => Invariant($"traced the run's root span only, none of its {Items:N0} items"),
+            (_, 0) => Invariant($"traced {ItemsDetailed:N0} of {Items:N0} items in detail"),
+            (0, _) => Invariant($"traced {spansOnly:N0} of {Items:N0} items as item spans"),
+            _ => Invariant($"traced {ItemsDetailed:N0} of {Items:N0} items in detail and {spansOnly:N0} more as item spans"),
+        };
+        var lost = SpansDropped is { } count ? Invariant($"; {count:N0} spans dropped") : "";
+        return $"{what} (tracing {Policy}){lost}";
+    }
+}
 
 public sealed record IntRange(int Min, int Max);
 

@@ -51,6 +51,8 @@ public static class RunReportBuilder
             Results = run.Workload.Results(recorder.Outcomes()),
             Bound = run.FinalCpuMs is null ? "unknown" : Bound.Classify(cpuMs, wallMs),
             TraceId = run.TraceId?.ToString(),
+            Tracing = new TraceSummary(TracePolicy.NameOf(run.Settings.Tracing), run.Tracing?.Traced ?? 0, run.Tracing?.Detailed ?? 0,
+                recorder.Total, run.SpansDropped),
             StartedAt = run.StartedAt,
             Error = run.Error,
             Request = run.Request,

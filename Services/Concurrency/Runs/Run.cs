@@ -54,6 +54,12 @@ public sealed class Run
 
     public ActivityTraceId? TraceId { get; set; }
 
+    /// <summary>What the run traces, and how many items it traced so far.</summary>
+    public ItemTracing? Tracing { get; set; }
+
+    /// <summary>Spans this process recorded but did not export while the run went on (null: nothing exports).</summary>
+    public long? SpansDropped { get; set; }
+
     public CancellationToken Cancellation => _cancel.Token;
 
     /// <summary>Completes when the run has ended and every thread and process of it is gone.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Workers;
+using Microsoft.Extensions.Hosting;
 
 namespace ConcurrencyLab.Concurrency.Runs;
 
@@ -9,7 +10,7 @@ namespace ConcurrencyLab.Concurrency.Runs;
 /// account, the strategy, and the run's final status. Never throws: a run that fails
 /// ends as "failed" with the reason.
 /// </summary>
-public sealed class RunExecutor(LabMetrics metrics)
+public sealed class RunExecutor(LabMetrics metrics, SpanExportCounts? spans = null)
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(25);
 
@@ -30,13 +31,17 @@ public sealed class RunExecutor(LabMetrics metrics)
             run.TraceId = root.TraceId;
         }
 
-        var items = new ItemRunner(run.Workload, run.Recorder, metrics, source, root?.Context ?? default, run.Strategy.Name, instanceId);
+        var tracing = new ItemTracing(run.Settings.Tracing, run.Workload.ItemCount);
+        var items = new ItemRunner(run.Workload, run.Recorder, metrics, source, root?.Context ?? default, run.Strategy.Name, instanceId, tracing);
+        run.Tracing = tracing;
         var context = new RunContext(run.Workload, run.Settings, items, run.Recorder, launcher);
         return Task.Run(() => ExecuteAsync(run, context, root));
     }
 
     private async Task ExecuteAsync(Run run, RunContext context, Activity? root)
     {
+        // The export queue drops a span the moment it ends, so the count is complete once the root has ended.
+        var droppedBefore = spans?.Dropped ?? 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var stopSampling = new CancellationTokenSource();
         var sampler = run.Recorder.ThreadPool.StartSampling(() => run.Recorder.ElapsedMs, SampleEvery, stopSampling.Token);
@@ -71,6 +76,9 @@ public sealed class RunExecutor(LabMetrics metrics)
                 root.SetStatus(ActivityStatusCode.Error, error ?? status.ToString());
             root.Stop();
         }
+
+        if (spans is { Exporting: true })
+            run.SpansDropped = spans.Dropped - droppedBefore;
 
         run.End(status, wallMs, cpuMs, error);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Workers;
 
@@ -31,13 +30,11 @@ public sealed class ProcessesStrategy : IStrategy
         {
             // Each worker takes items as soon as it is ready, as in a pool: none waits for the slowest to start.
             var queue = new ItemQueue(run.Workload.ItemCount);
-            // Only a worker that traces its own items needs to know the run's trace.
-            var traceParent = run.Workload.WorkersTraceItems ? TraceParent(run.RootContext) : null;
             await Task.WhenAll(starting.Select(async start =>
             {
                 var worker = await start;
                 run.Recorder.AddStartup(worker.Pid, worker.StartupMs);
-                await FeedAsync(run, worker, launcher.Kind, queue, traceParent, cancellationToken);
+                await FeedAsync(run, worker, launcher.Kind, queue, cancellationToken);
             }));
         }
         finally
@@ -46,16 +43,18 @@ public sealed class ProcessesStrategy : IStrategy
         }
     }
 
-    private static async Task FeedAsync(RunContext run, WorkerProcess worker, string kind, ItemQueue queue, string? traceParent, CancellationToken cancellationToken)
+    private static async Task FeedAsync(RunContext run, WorkerProcess worker, string kind, ItemQueue queue, CancellationToken cancellationToken)
     {
         var identity = new WorkerIdentity("process", $"pid {worker.Pid} ({kind})", worker.Pid);
         run.Recorder.AddWorker(identity);
         while (queue.TryTake(out var index))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // A worker that traces its own items makes the span; otherwise this one, around
-            // the round trip, is the item's span (tagged with the worker's pid).
-            using var item = run.Items.Begin(index, identity, identity.Id, withSpan: !run.Workload.WorkersTraceItems);
+            // A worker that traces its own items makes the span of an item traced in detail;
+            // otherwise this one, around the round trip, is the item's span (tagged with the
+            // worker's pid). Only a worker that traces needs to know the run's trace.
+            using var item = run.Items.Begin(index, identity, identity.Id, tracedByWorker: run.Workload.WorkersTraceItems);
+            var traceParent = run.Workload.WorkersTraceItems ? item.WorkerTraceParent : null;
             var reply = await worker.RunAsync(new WorkerRequest(index, run.Workload.DescribeForWorker(index), traceParent), cancellationToken);
             item.End(new ItemOutcome(reply.Ok, reply.Error, reply.Bytes, reply.Value));
         }
@@ -85,7 +84,4 @@ public sealed class ProcessesStrategy : IStrategy
         foreach (var worker in workers)
             recorder.AddChildCpu(worker.CpuTime);
     }
-
-    private static string? TraceParent(ActivityContext context) =>
-        context == default ? null : $"00-{context.TraceId}-{context.SpanId}-{(context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? "01" : "00")}";
 }

@@ -13,7 +13,9 @@ public static class WorkerTelemetry
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
             return null;
+        // Parent-based, as in ServiceDefaults: an item the run does not trace arrives with an unsampled traceparent.
         return Sdk.CreateTracerProviderBuilder()
+            .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
             .AddSource(sourceName)
             .AddHttpClientInstrumentation()
             .AddOtlpExporter()
