@@ -23,14 +23,25 @@ public sealed class EngineHarness : IDisposable
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source == _source,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = Spans.Add,
+            // Parent-based, as the lab's services sample: a child of an unsampled parent is not recorded.
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.Parent == default || options.Parent.TraceFlags.HasFlag(ActivityTraceFlags.Recorded)
+                    ? ActivitySamplingResult.AllDataAndRecorded
+                    : ActivitySamplingResult.PropagationData,
+            ActivityStopped = span =>
+            {
+                if (span.Recorded)
+                    Spans.Add(span);
+            },
         };
         ActivitySource.AddActivityListener(_listener);
         Registry = new RunRegistry(new RunExecutor(new LabMetrics(_meters)), Options.Create(options ?? new EngineOptions()));
     }
 
     public RunRegistry Registry { get; }
+
+    /// <summary>The source items' own calls out should use, as an HttpClient would under the item.</summary>
+    public ActivitySource CallSource => _source;
 
     public ConcurrentBag<Activity> Spans { get; } = [];
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ConcurrencyLab.Concurrency.Engine;
 
 namespace ConcurrencyLab.Concurrency.Tests;
@@ -32,6 +33,9 @@ public sealed class FakeWorkload(int items) : IWorkload
 
     /// <summary>Items throw when the predicate holds.</summary>
     public Func<int, bool> ThrowWhen { get; init; } = _ => false;
+
+    /// <summary>Each item makes a "fake.call" span on this source, as a download's HttpClient span.</summary>
+    public ActivitySource? CallSource { get; init; }
 
     /// <summary>Items block until the run is cancelled.</summary>
     public bool BlockUntilCancelled { get; init; }
@@ -85,6 +89,12 @@ public sealed class FakeWorkload(int items) : IWorkload
 
     private ItemOutcome Finish(int index)
     {
+        using (CallSource?.StartActivity("fake.call", ActivityKind.Client))
+        {
+            // Only the span matters: whether the item's trace policy records it.
+        }
+
+
         if (ThrowWhen(index))
             throw new InvalidOperationException($"item {index} throws");
         return FailWhen(index) is { } reason ? ItemOutcome.Failure(reason) : ItemOutcome.Success(bytes: 100);

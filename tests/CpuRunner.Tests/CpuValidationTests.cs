@@ -24,6 +24,8 @@ public sealed class CpuValidationTests
         { "/cpu/runs", """{"strategy":"threads","switchIntervalMs":5}""", "switchIntervalMs" },
         { "/cpu/runs", """{"strategy":"threads","count":"many"}""", "count" },
         { "/cpu/runs", """{"strategy":"threads","n":5}""", "n" },
+        { "/cpu/runs", """{"strategy":"threads","tracing":"some"}""", "tracing" },
+        { "/cpu/runs", """{"strategy":"threads","count":2001,"tracing":"full"}""", "tracing" },
         { "/cpu/compare", """{"strategy":"threads"}""", "strategy" },
         { "/cpu/sweep", """{"strategy":"threads","workerCounts":[0]}""", "workerCounts" },
         { "/cpu/work", """{}""", "n" },
