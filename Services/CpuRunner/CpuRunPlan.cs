@@ -10,7 +10,8 @@ public sealed record CpuRunPlan(
     int? RequestedWorkers,
     long Start,
     int Count,
-    IReadOnlyList<int> WorkerCounts) : IRunPlan
+    IReadOnlyList<int> WorkerCounts,
+    int Rounds = 1) : IRunPlan
 {
     public long NumberOf(int index) => Start + index;
 
@@ -22,5 +23,6 @@ public sealed record CpuRunPlan(
         count = Count,
         switchIntervalMs = Strategy == "gil" ? Settings.SwitchIntervalMs : (double?)null,
         tracing = TracePolicy.NameOf(Settings.Tracing),
+        rounds = Rounds,
     };
 }

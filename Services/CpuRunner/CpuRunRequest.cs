@@ -10,4 +10,5 @@ public sealed class CpuRunRequest
     public double? SwitchIntervalMs { get; set; }
     public List<int>? WorkerCounts { get; set; }
     public string? Tracing { get; set; }
+    public int? Rounds { get; set; }
 }

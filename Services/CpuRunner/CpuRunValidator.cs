@@ -1,5 +1,6 @@
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Runs;
 
 namespace ConcurrencyLab.CpuRunner;
 
@@ -39,6 +40,9 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         var tracing = TracePolicy.Parse(request.Tracing, count, out var tracingError);
         if (tracingError is not null)
             Fail("tracing", tracingError);
+        var rounds = SeriesRounds.Parse(request.Rounds, kind, out var roundsError);
+        if (roundsError is not null)
+            Fail("rounds", roundsError);
 
         List<int> workerCounts = [];
         if (kind == RequestKind.Sweep)
@@ -59,7 +63,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
             "sequential" or "async" => 1,
             _ => request.Workers ?? Environment.ProcessorCount,
         };
-        return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing!.Value), request.Workers, start, count, workerCounts);
+        return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing!.Value), request.Workers, start, count, workerCounts, rounds);
     }
 
     /// <summary>The most workers a strategy may have (null: compare, where every strategy shares them).</summary>

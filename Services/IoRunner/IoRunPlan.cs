@@ -16,7 +16,8 @@ public sealed record IoRunPlan(
     int? Seed,
     double ExpectedItemMs,
     IReadOnlyList<int> WorkerCounts,
-    Uri SiteStub) : IRunPlan
+    Uri SiteStub,
+    int Rounds = 1) : IRunPlan
 {
     public int Items => Sites.Count * Repeat;
 
@@ -46,5 +47,6 @@ public sealed record IoRunPlan(
         siteStub = SiteStubParameters.ToDictionary(parameter => parameter.Key, parameter => parameter.Value),
         expectedItemMs = ExpectedItemMs,
         tracing = TracePolicy.NameOf(Settings.Tracing),
+        rounds = Rounds,
     };
 }

@@ -15,6 +15,7 @@ public sealed class IoRunRequest
     public int? TimeoutMs { get; set; }
     public List<int>? WorkerCounts { get; set; }
     public string? Tracing { get; set; }
+    public int? Rounds { get; set; }
 
     // Passed through to SiteStub with every download.
     public string? Profile { get; set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Runs;
 
 namespace ConcurrencyLab.IoRunner;
 
@@ -46,6 +47,9 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         var tracing = TracePolicy.Parse(request.Tracing, items, out var tracingError);
         if (tracingError is not null)
             Fail("tracing", tracingError);
+        var rounds = SeriesRounds.Parse(request.Rounds, kind, out var roundsError);
+        if (roundsError is not null)
+            Fail("rounds", roundsError);
         var parameters = SiteStubParameters(request);
         var expectedItemMs = ExpectedItemMs(request, sites);
         if (_errors.Count > 0)
@@ -60,7 +64,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         };
         var settings = new StrategySettings(resolvedWorkers, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing!.Value);
         return new IoRunPlan(strategy ?? "", settings, workers, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
-            parameters, request.Seed, expectedItemMs, workerCounts, siteStub);
+            parameters, request.Seed, expectedItemMs, workerCounts, siteStub, rounds);
     }
 
     private string? ValidateStrategy(string? strategy, RequestKind kind)

@@ -46,6 +46,22 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void RoundsGiveTheMedianWithItsRangeAndSpeedupsPairedByRound()
+    {
+        IReadOnlyList<RunReport> Rounds(string strategy, params double[] walls) =>
+            walls.Select((wall, round) => Report(strategy, wall) with { Id = $"{strategy}-{round}" }).ToList();
+
+        var comparison = ComparisonReport.From("compare", "io", null, [Rounds("sequential", 4000, 4400, 3600), Rounds("threads", 400, 200, 450)]);
+
+        var threads = comparison.Rows[1];
+        Assert.Equal((3, 400.0, 200.0, 450.0), (threads.Rounds, threads.WallMs, threads.WallMsMin, threads.WallMsMax));
+        // Per round: 4000/400, 4400/200, 3600/450.
+        Assert.Equal((10.0, 8.0, 22.0), (threads.Speedup!.Value, threads.SpeedupMin!.Value, threads.SpeedupMax!.Value));
+        Assert.Equal("threads-0", threads.RunId);
+        Assert.Contains("3 round(s) each", ReportText.Comparison(comparison));
+    }
+
+    [Fact]
     public void WithoutASequentialRunThereIsNoSpeedup()
     {
         var comparison = ComparisonReport.From("sweep", "io", null, [Report("threads", 400), Report("threads", 200)]);

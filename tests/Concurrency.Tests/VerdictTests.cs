@@ -73,7 +73,27 @@ public sealed class VerdictTests
     {
         var verdict = Verdict.Write([Run("sequential", wallMs: 100, cpuMs: 99, bound: "cpu"), Run("gil", wallMs: 102, cpuMs: 99, bound: "cpu", workers: 2)]);
 
-        Assert.Equal("sequential was fastest at 100 ms, tied within 5% with gil (2): no concurrency model beat it here.", verdict[1]);
+        Assert.Equal("sequential was fastest at 100 ms, tied with gil (2) (within 5%, one round each): no concurrency model beat it here.", verdict[1]);
+        Assert.Contains(verdict, sentence => sentence.StartsWith("Each run was measured once"));
+    }
+
+    [Fact]
+    public void OverRoundsOverlappingRangesAreATieAndSeparateOnesAreNot()
+    {
+        IReadOnlyList<RunReport> Rounds(string strategy, int workers, params double[] walls) =>
+            walls.Select((wall, round) => Run(strategy, wallMs: wall, cpuMs: wall, bound: "cpu", workers: workers) with { Id = $"{strategy}-{round}" }).ToList();
+
+        var comparison = ComparisonReport.From("compare", "cpu", null,
+        [
+            Rounds("sequential", 1, 320, 330, 340),
+            Rounds("threads", 2, 180, 200, 260),
+            Rounds("replicas", 2, 190, 230, 300),
+        ]);
+
+        Assert.Equal("threads (2) won: 200 ms, 1.7× faster than sequential (330 ms), tied with replicas (2) (their ranges over the rounds overlap).", comparison.Verdict[1]);
+        Assert.Contains(comparison.Verdict, sentence => sentence.StartsWith("Figures are medians over 3 rounds"));
+        Assert.Contains(comparison.Verdict, sentence => sentence.StartsWith("sequential took 330 ms"));
+        Assert.DoesNotContain(comparison.Verdict, sentence => sentence.StartsWith("replicas (2) took"));
     }
 
     [Fact]

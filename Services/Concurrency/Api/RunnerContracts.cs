@@ -22,6 +22,9 @@ public interface IRunPlan
     /// <summary>The sweep's worker counts; empty otherwise.</summary>
     IReadOnlyList<int> WorkerCounts { get; }
 
+    /// <summary>How many times a compare or sweep measures each of its runs.</summary>
+    int Rounds { get; }
+
     /// <summary>The request as reports show it.</summary>
     object Describe();
 }

@@ -103,7 +103,7 @@ public static class RunsApi
         using (place)
         {
             // The caller waits for the whole series; leaving cancels what is left of it.
-            var report = await RunSeries.RunAsync(kind, runner.Workload, plan.Describe(), series,
+            var report = await RunSeries.RunAsync(kind, runner.Workload, plan.Describe(), series, plan.Rounds,
                 (strategy, settings) => runner.Start(null, plan, strategy, settings), registry, cancellationToken);
             return ResponseFormat.WantsText(http) ? ResponseFormat.Text(ReportText.Comparison(report)) : TypedResults.Ok(report);
         }

@@ -9,21 +9,66 @@ public sealed record ComparisonReport(
     IReadOnlyList<ComparisonRow> Rows,
     IReadOnlyList<string> Verdict)
 {
-    public static ComparisonReport From(string kind, string workload, object? request, IReadOnlyList<RunReport> runs)
+    /// <summary>One round: each entry measured once.</summary>
+    public static ComparisonReport From(string kind, string workload, object? request, IReadOnlyList<RunReport> runs) =>
+        From(kind, workload, request, runs.Select(run => (IReadOnlyList<RunReport>)[run]).ToList());
+
+    /// <summary>Each entry's runs, one per round, in round order.</summary>
+    public static ComparisonReport From(string kind, string workload, object? request, IReadOnlyList<IReadOnlyList<RunReport>> entries)
     {
-        // Speedup is measured against the sequential run, where the series has one.
-        var sequential = runs.FirstOrDefault(run => run.Strategy == "sequential" && run.Status == "completed");
-        var rows = runs.Select(run => new ComparisonRow(
-            run.Strategy, run.Workers, run.MaxConcurrency, run.Status, run.WallMs, run.IdealMs, run.Efficiency,
-            sequential is not null && run.WallMs > 0 ? Math.Round(sequential.WallMs / run.WallMs, 3) : null,
-            run.PeakInFlight, run.CpuMs, run.Bound, run.Succeeded, run.Failed, run.StartupMs, run.ThreadPoolThreads.Max,
-            run.Id, run.TraceId)).ToList();
-        var status = runs.All(run => run.Status == "completed") ? "completed"
-            : runs.Any(run => run.Status == "cancelled") ? "cancelled" : "failed";
-        return new ComparisonReport(kind, workload, status, request, rows, Reports.Verdict.Write(runs));
+        // Speedup is measured against the sequential run of the same round, where the series has one.
+        var sequential = entries.FirstOrDefault(runs => runs[0].Strategy == "sequential");
+        var rows = entries.Select(runs => Row(runs, sequential)).ToList();
+        var all = entries.SelectMany(runs => runs).ToList();
+        var status = all.All(run => run.Status == "completed") ? "completed"
+            : all.Any(run => run.Status == "cancelled") ? "cancelled" : "failed";
+        var representatives = entries.Zip(rows, (runs, row) => runs.First(run => run.Id == row.RunId) with { WallMs = row.WallMs }).ToList();
+        var spreads = rows.Where(row => row.Rounds > 1).ToDictionary(row => row.RunId, row => new Spread(row.WallMs, row.WallMsMin, row.WallMsMax));
+        return new ComparisonReport(kind, workload, status, request, rows, Reports.Verdict.Write(representatives, spreads, entries.Max(runs => runs.Count)));
+    }
+
+    // The row shows the median wall time over its rounds, and the run nearest that median
+    // (its figures, its trace).
+    private static ComparisonRow Row(IReadOnlyList<RunReport> runs, IReadOnlyList<RunReport>? sequential)
+    {
+        var completed = runs.Where(run => run.Status == "completed").ToList();
+        var measured = completed.Count > 0 ? completed : runs.ToList();
+        var wall = Spread.Of(measured.Select(run => run.WallMs).ToList());
+        var run = measured.MinBy(candidate => Math.Abs(candidate.WallMs - wall.Median))!;
+        var speedups = measured.Select(candidate => SpeedupInItsRound(candidate, runs, sequential)).OfType<double>().ToList();
+        var speedup = speedups.Count > 0 ? Spread.Of(speedups) : null;
+        return new ComparisonRow(
+            run.Strategy, run.Workers, run.MaxConcurrency, run.Status, wall.Median, run.IdealMs,
+            wall.Median > 0 ? Math.Round(run.IdealMs / wall.Median, 4) : 0,
+            speedup?.Median, run.PeakInFlight, run.CpuMs, run.Bound, run.Succeeded, run.Failed, run.StartupMs,
+            run.ThreadPoolThreads.Max, run.Id, run.TraceId,
+            runs.Count, wall.Min, wall.Max, speedup?.Min, speedup?.Max);
+    }
+
+    private static double? SpeedupInItsRound(RunReport run, IReadOnlyList<RunReport> runs, IReadOnlyList<RunReport>? sequential)
+    {
+        var round = IndexOf(runs, run);
+        return sequential is not null && round < sequential.Count && sequential[round] is { Status: "completed" } baseline && run.WallMs > 0
+            ? Math.Round(baseline.WallMs / run.WallMs, 3)
+            : null;
+    }
+
+    private static int IndexOf(IReadOnlyList<RunReport> runs, RunReport run)
+    {
+        for (var i = 0; i < runs.Count; i++)
+        {
+            if (ReferenceEquals(runs[i], run))
+                return i;
+        }
+
+        return -1;
     }
 }
 
+/// <param name="WallMs">The median over its rounds (the only measurement with one round).</param>
+/// <param name="Speedup">Median over rounds of sequential's time in the same round over this one's.</param>
+/// <param name="RunId">The run nearest the median; its figures fill the other columns.</param>
+/// <param name="Rounds">How many times this entry was measured.</param>
 public sealed record ComparisonRow(
     string Strategy,
     int Workers,
@@ -41,4 +86,9 @@ public sealed record ComparisonRow(
     double? StartupMs,
     int ThreadPoolThreadsMax,
     string RunId,
-    string? TraceId);
+    string? TraceId,
+    int Rounds = 1,
+    double WallMsMin = 0,
+    double WallMsMax = 0,
+    double? SpeedupMin = null,
+    double? SpeedupMax = null);

@@ -41,17 +41,21 @@ public static class ReportText
 
     public static string Comparison(ComparisonReport report)
     {
-        var table = new TextTable("strategy", "workers", "status", "wall ms", "ideal ms", "efficiency", "speedup", "peak", "cpu ms", "bound", "failed", "startup ms", "pool max");
+        // With rounds, wall time and speedup are medians, each with its min–max.
+        var table = new TextTable("strategy", "workers", "status", "wall ms", "wall min-max", "ideal ms", "efficiency", "speedup", "speedup min-max", "peak", "cpu ms", "bound", "failed", "startup ms", "pool max");
         foreach (var row in report.Rows)
         {
-            table.Add(row.Strategy, Invariant($"{row.MaxConcurrency ?? row.Workers}"), row.Status, Number(row.WallMs), Number(row.IdealMs),
-                Percent(row.Efficiency), row.Speedup is { } speedup ? Invariant($"{speedup:0.00}x") : "", Invariant($"{row.PeakInFlight}"),
+            table.Add(row.Strategy, Invariant($"{row.MaxConcurrency ?? row.Workers}"), row.Status, Number(row.WallMs),
+                row.Rounds > 1 ? $"{Number(row.WallMsMin)}-{Number(row.WallMsMax)}" : "", Number(row.IdealMs),
+                Percent(row.Efficiency), row.Speedup is { } speedup ? Invariant($"{speedup:0.00}x") : "",
+                row is { Rounds: > 1, SpeedupMin: { } low, SpeedupMax: { } high } ? Invariant($"{low:0.00}-{high:0.00}x") : "", Invariant($"{row.PeakInFlight}"),
                 Number(row.CpuMs), row.Bound, Invariant($"{row.Failed}"), row.StartupMs is { } ms ? Number(ms) : "",
                 Invariant($"{row.ThreadPoolThreadsMax}"));
         }
 
         var verdict = string.Join('\n', report.Verdict.Select(sentence => "- " + sentence));
-        return Invariant($"{report.Kind}: {report.Workload}, {report.Status}\n") + table + "\nverdict:\n" + verdict + "\n";
+        var rounds = report.Rows.Count > 0 ? report.Rows.Max(row => row.Rounds) : 0;
+        return Invariant($"{report.Kind}: {report.Workload}, {report.Status}, {rounds} round(s) each\n") + table + "\nverdict:\n" + verdict + "\n";
     }
 
     private static string Number(double value) => value.ToString("#,0.0", CultureInfo.InvariantCulture);

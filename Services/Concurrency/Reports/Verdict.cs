@@ -10,21 +10,31 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// </summary>
 public static class Verdict
 {
-    // A run within this share of the winner's time counts as a tie.
+    // With one round, a run within this share of the winner's time counts as a tie.
     private const double Tie = 0.05;
 
-    public static IReadOnlyList<string> Write(IReadOnlyList<RunReport> runs)
+    /// <param name="runs">Each entry's run, its wallMs the median over its rounds.</param>
+    /// <param name="spreads">Wall-time spread by run id, for entries measured over several rounds.</param>
+    /// <param name="rounds">How many times each entry was measured.</param>
+    public static IReadOnlyList<string> Write(IReadOnlyList<RunReport> runs, IReadOnlyDictionary<string, Spread>? spreads = null, int rounds = 1)
     {
         var completed = runs.Where(run => run.Status == "completed" && run.WallMs > 0).ToList();
         if (completed.Count == 0)
             return ["No run completed, so there is nothing to compare."];
 
+        spreads ??= new Dictionary<string, Spread>();
+        bool Tied(RunReport run, RunReport winner) =>
+            spreads.TryGetValue(run.Id, out var range) && spreads.TryGetValue(winner.Id, out var best)
+                ? range.Overlaps(best)
+                : run.WallMs <= winner.WallMs * (1 + Tie);
+
         var sentences = new List<string> { Bound(completed) };
         var winner = completed.MinBy(run => run.WallMs)!;
         var baseline = completed.FirstOrDefault(run => run.Strategy == "sequential") ?? completed.MaxBy(run => run.WallMs)!;
-        sentences.Add(Winner(winner, baseline, completed));
+        sentences.Add(Winner(winner, baseline, completed.Where(run => run != winner && Tied(run, winner)).ToList(), spreads.Count > 0));
+        sentences.Add(Rounds(spreads, rounds));
         sentences.Add("Against the ideal (" + string.Join(", ", completed.Select(run => $"{Label(run)} {Percent(run.Efficiency)}")) + ").");
-        foreach (var loser in completed.Where(run => run != winner && run.WallMs > winner.WallMs * (1 + Tie)))
+        foreach (var loser in completed.Where(run => run != winner && !Tied(run, winner)))
         {
             if (WhyItLost(loser, winner, completed.FirstOrDefault(run => run.Strategy == "sequential")) is { } reason)
                 sentences.Add(reason);
@@ -51,13 +61,22 @@ public static class Verdict
         return Invariant($"The work is {what} — the {Label(reference)} run kept {busy:0.00} cores busy (cpuMs {reference.CpuMs:0} / wallMs {reference.WallMs:0}).");
     }
 
-    private static string Winner(RunReport winner, RunReport baseline, List<RunReport> runs)
+    private static string Winner(RunReport winner, RunReport baseline, List<RunReport> tied, bool byRange)
     {
-        var ties = runs.Where(run => run != winner && run.WallMs <= winner.WallMs * (1 + Tie)).Select(Label).ToList();
-        var tie = ties.Count > 0 ? $", tied within {Tie:0%} with {string.Join(", ", ties)}" : "";
+        var how = byRange ? "their ranges over the rounds overlap" : Invariant($"within {Tie:0%}, one round each");
+        var tie = tied.Count > 0 ? $", tied with {string.Join(", ", tied.Select(Label))} ({how})" : "";
         return winner == baseline
             ? Invariant($"{Label(winner)} was fastest at {Durations.Readable(winner.WallMs)}{tie}: no concurrency model beat it here.")
             : Invariant($"{Label(winner)} won: {Durations.Readable(winner.WallMs)}, {baseline.WallMs / winner.WallMs:0.0}× faster than {Label(baseline)} ({Durations.Readable(baseline.WallMs)}){tie}.");
+    }
+
+    // How many rounds the figures stand on, and what a tie means then.
+    private static string Rounds(IReadOnlyDictionary<string, Spread> spreads, int rounds)
+    {
+        if (spreads.Count == 0 || rounds < 2)
+            return "Each run was measured once: on a shared machine one figure can be noise; ask for rounds (up to 10) to see each figure's spread.";
+        var widest = spreads.Values.MaxBy(spread => spread.Max / spread.Min)!;
+        return Invariant($"Figures are medians over {rounds} rounds, with their min–max; a run whose range overlaps the winner's is a tie. The widest range was {Durations.Readable(widest.Min)}–{Durations.Readable(widest.Max)}.");
     }
 
     private static string? WhyItLost(RunReport loser, RunReport winner, RunReport? sequential)

@@ -6,7 +6,9 @@ namespace ConcurrencyLab.Concurrency.Runs;
 
 /// <summary>
 /// Runs a list of (strategy, settings) one after another, so they never compete for
-/// the cores, and gathers them into a comparison. Stops at the first cancellation.
+/// the cores, and gathers them into a comparison. With several rounds the whole list runs
+/// again each round, so a slow spell of the machine falls on every entry alike rather
+/// than on one. Stops at the first cancellation.
 /// </summary>
 public static class RunSeries
 {
@@ -15,21 +17,25 @@ public static class RunSeries
         string workload,
         object? request,
         IReadOnlyList<(IStrategy Strategy, StrategySettings Settings)> plan,
+        int rounds,
         Func<IStrategy, StrategySettings, Run> start,
         RunRegistry registry,
         CancellationToken cancellationToken)
     {
-        var reports = new List<RunReport>();
-        foreach (var (strategy, settings) in plan)
+        var measured = plan.Select(_ => new List<RunReport>()).ToList();
+        for (var round = 0; round < rounds; round++)
         {
-            var run = start(strategy, settings);
-            await using (cancellationToken.Register(run.Cancel))
-                await run.Finished;
-            reports.Add(registry.Report(run, includeTimeline: false));
-            if (run.Status == RunStatus.Cancelled)
-                break;
+            for (var entry = 0; entry < plan.Count; entry++)
+            {
+                var run = start(plan[entry].Strategy, plan[entry].Settings);
+                await using (cancellationToken.Register(run.Cancel))
+                    await run.Finished;
+                measured[entry].Add(registry.Report(run, includeTimeline: false));
+                if (run.Status == RunStatus.Cancelled)
+                    return ComparisonReport.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList());
+            }
         }
 
-        return ComparisonReport.From(kind, workload, request, reports);
+        return ComparisonReport.From(kind, workload, request, measured);
     }
 }
