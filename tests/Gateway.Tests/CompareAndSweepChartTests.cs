@@ -24,6 +24,20 @@ public sealed class CompareAndSweepChartTests
     }
 
     [Fact]
+    public void OverRoundsEachBarCarriesItsMinToMaxAsErrorBarsAndItsSpeedupRange()
+    {
+        var compare = Reports.Comparison("compare", "cpu",
+            Reports.Row("sequential", 1, 3_000, 1) with { Rounds = 3, WallMsMin = 2_800, WallMsMax = 3_600, SpeedupMin = 1, SpeedupMax = 1 },
+            Reports.Row("threads", 2, 1_600, 1.9) with { Rounds = 3, WallMsMin = 1_500, WallMsMax = 2_000, SpeedupMin = 1.5, SpeedupMax = 2.1 });
+
+        var wall = Assert.IsType<Bar>(CompareChart.Build(compare).Data[0]);
+
+        Assert.Equal([0.6, 0.4], wall.ErrorY.Array);
+        Assert.Equal([0.2, 0.1], wall.ErrorY.ArrayMinus);
+        Assert.Equal("1.9× (1.5–2.1)", wall.TextArray[1]);
+    }
+
+    [Fact]
     public void AStrategyWithFailuresIsDrawnInTheFailureColour()
     {
         var compare = Reports.Comparison("compare", "io",

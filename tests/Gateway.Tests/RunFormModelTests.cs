@@ -24,6 +24,16 @@ public sealed class RunFormModelTests
     }
 
     [Fact]
+    public void RoundsGoWithACompareOrASweepAndTracingWithEveryRun()
+    {
+        var form = new RunFormModel { Workload = Workloads.Cpu, Strategy = "threads", Workers = "2", Start = "", Count = "", SwitchIntervalMs = "", Rounds = "5", Tracing = "off" };
+
+        Assert.Equal("""{"workers":2,"rounds":5,"tracing":"off"}""", form.CompareBody().ToJsonString());
+        Assert.Equal("""{"strategy":"threads","rounds":5,"tracing":"off"}""", form.SweepBody().ToJsonString());
+        Assert.Equal("""{"strategy":"threads","workers":2,"tracing":"off"}""", form.RunBody().ToJsonString());
+    }
+
+    [Fact]
     public void TheSwitchIntervalGoesWithTheGilStrategyOnly()
     {
         var form = new RunFormModel { Workload = Workloads.Cpu, Strategy = "threads", Workers = "2", Start = "", Count = "", SwitchIntervalMs = "5" };

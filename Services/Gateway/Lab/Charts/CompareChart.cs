@@ -7,8 +7,9 @@ using Plotly.Blazor.Traces;
 namespace ConcurrencyLab.Gateway.Lab.Charts;
 
 /// <summary>
-/// Every strategy's wall time as one bar, its ideal as a mark on it, its speedup over
-/// sequential as the label. The axis is logarithmic: async and sequential differ 100×.
+/// Every strategy's wall time as one bar (the median, with its min–max as error bars,
+/// when measured over rounds), its ideal as a mark on it, its speedup over sequential as
+/// the label. The axis is logarithmic: async and sequential differ 100×.
 /// </summary>
 public static class CompareChart
 {
@@ -23,6 +24,17 @@ public static class CompareChart
             Y = [.. rows.Select(row => (object)Seconds(row.WallMs))],
             TextArray = [.. rows.Select(SpeedupLabel)],
             TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Outside,
+            // With rounds, the bar is the median and the whisker its min–max.
+            ErrorY = rows.Any(row => row.Rounds > 1)
+                ? new Plotly.Blazor.Traces.BarLib.ErrorY
+                {
+                    Type = Plotly.Blazor.Traces.BarLib.ErrorYLib.TypeEnum.Data,
+                    Symmetric = false,
+                    Array = [.. rows.Select(row => (object)Seconds(row.WallMsMax - row.WallMs))],
+                    ArrayMinus = [.. rows.Select(row => (object)Seconds(row.WallMs - row.WallMsMin))],
+                    Color = "#111827",
+                }
+                : null,
             Marker = new Plotly.Blazor.Traces.BarLib.Marker
             {
                 ColorArray = [.. rows.Select(row => (object)(row.Failed > 0 || row.Status != "completed" ? TimelineChart.FailedColor : TimelineChart.OkColor))],
@@ -61,9 +73,13 @@ public static class CompareChart
     public static string Label(ComparisonRow row) =>
         row.Strategy == "sequential" ? "sequential" : $"{row.Strategy} ({row.Workers})";
 
-    public static string SpeedupLabel(ComparisonRow row) => row.Speedup is { } speedup
-        ? string.Create(CultureInfo.InvariantCulture, $"{speedup:0.0#}×")
-        : "—";
+    public static string SpeedupLabel(ComparisonRow row) => row switch
+    {
+        { Speedup: { } speedup, Rounds: > 1, SpeedupMin: { } low, SpeedupMax: { } high } =>
+            string.Create(CultureInfo.InvariantCulture, $"{speedup:0.0#}× ({low:0.0#}–{high:0.0#})"),
+        { Speedup: { } speedup } => string.Create(CultureInfo.InvariantCulture, $"{speedup:0.0#}×"),
+        _ => "—",
+    };
 
     /// <summary>A horizontal legend under the plot, so it never covers an axis.</summary>
     public static Legend BelowThePlot() => new()

@@ -25,7 +25,7 @@ public static class SweepChart
         var strategy = rows.FirstOrDefault()?.Strategy ?? "";
         var data = new List<ITrace>
         {
-            Line(MeasuredName, workers, rows.Select(row => CompareChart.Seconds(row.WallMs)), "#3b82f6", "solid"),
+            WithSpread(Line(MeasuredName, workers, rows.Select(row => CompareChart.Seconds(row.WallMs)), "#3b82f6", "solid"), rows),
             Line(IdealName, workers, rows.Select(row => CompareChart.Seconds(row.IdealMs)), "#111827", "dash"),
             Line(EfficiencyName, workers, rows.Select(row => Math.Round(row.Efficiency, 3)), "#16a34a", "dot", onRightAxis: true),
         };
@@ -75,6 +75,23 @@ public static class SweepChart
             var name = string.Create(CultureInfo.InvariantCulture, $"study {strategy}: {seconds:0.00} s");
             yield return Line(name, [(object)rows[0].Workers, rows[^1].Workers], [seconds, seconds], "#f97316", "dashdot");
         }
+    }
+
+    // With rounds, each point is the median and its whisker the min–max.
+    private static Scatter WithSpread(Scatter line, List<ComparisonRow> rows)
+    {
+        if (rows.Any(row => row.Rounds > 1))
+        {
+            line.ErrorY = new Plotly.Blazor.Traces.ScatterLib.ErrorY
+            {
+                Type = Plotly.Blazor.Traces.ScatterLib.ErrorYLib.TypeEnum.Data,
+                Symmetric = false,
+                Array = [.. rows.Select(row => (object)CompareChart.Seconds(row.WallMsMax - row.WallMs))],
+                ArrayMinus = [.. rows.Select(row => (object)CompareChart.Seconds(row.WallMs - row.WallMsMin))],
+            };
+        }
+
+        return line;
     }
 
     private static Scatter Line(string name, IList<object> x, IEnumerable<double> y, string color, string dash,

@@ -26,6 +26,12 @@ public sealed class RunFormModel
     public string Count { get; set; } = "20";
     public string SwitchIntervalMs { get; set; } = "5";
 
+    /// <summary>Compare and sweep: how many times each run is measured (a single run is one measurement).</summary>
+    public string Rounds { get; set; } = "";
+
+    /// <summary>The runs' trace policy: sampled (the runner's default when empty), full, items or off.</summary>
+    public string Tracing { get; set; } = "";
+
     public bool IsIo => Workload == Workloads.Io;
 
     /// <summary>The other workload, with its own defaults for the shared fields.</summary>
@@ -66,6 +72,10 @@ public sealed class RunFormModel
             Add(body, "strategy", Strategy);
         if (includeWorkers)
             Add(body, "workers", Workers);
+        // Rounds belong to a series; a single run is one measurement.
+        if (!includeStrategy || includeWorkerCounts)
+            Add(body, "rounds", Rounds);
+        Add(body, "tracing", Tracing);
         if (includeWorkerCounts && !string.IsNullOrWhiteSpace(WorkerCounts))
             body["workerCounts"] = new JsonArray([.. WorkerCounts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Value)]);
 
