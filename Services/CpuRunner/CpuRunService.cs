@@ -57,6 +57,14 @@ public sealed class CpuRunService : IRunner
         return Registry.Start(place, new SumSquaresWorkload(runPlan), strategy, settings, runPlan.Describe(), Source, "cpu.run", launcher, _instance.Instance);
     }
 
+    public Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken)
+    {
+        var request = new CpuRunRequest { Strategy = strategy.Name, Start = 1_000, Count = 4, Tracing = "off" };
+        IRunPlan plan = new CpuRunValidator(_options, Strategies.Select(candidate => candidate.Name).ToList()).Validate(request, RequestKind.Run)
+            ?? throw new InvalidOperationException($"The warm-up plan for {strategy.Name} is not valid.");
+        return Task.FromResult(plan);
+    }
+
     /// <summary>The request's workers where given (capped per strategy), else one per core; one for sequential and async.</summary>
     public StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null)
     {

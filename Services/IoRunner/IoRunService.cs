@@ -58,6 +58,15 @@ public sealed class IoRunService(
         return registry.Start(place, workload, strategy, settings, runPlan.Describe(), Source, "io.run", launcher, instance.Instance);
     }
 
+    public async Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken)
+    {
+        var siteStub = await locator.BaseAddressAsync(cancellationToken);
+        var catalogue = await locator.CatalogueAsync(siteStub, cancellationToken);
+        var request = new IoRunRequest { Strategy = strategy.Name, Repeat = 2, LatencyMs = 0, Tracing = "off" };
+        return new IoRunValidator(options.Value, catalogue, siteStub).Validate(request, RequestKind.Run)
+            ?? throw new InvalidOperationException($"The warm-up plan for {strategy.Name} is not valid.");
+    }
+
     /// <summary>
     /// The request's workers where it gave some (processes capped at MaxProcesses; async
     /// takes a sweep's count as its maxConcurrency), else each strategy's default.

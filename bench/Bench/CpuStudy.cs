@@ -60,7 +60,7 @@ public static class CpuStudy
     }
 
     // Compiles and runs bench/c/sum_squares.c; returns its best time in ms.
-    private static double RunCReference(long n)
+    internal static double RunCReference(long n)
     {
         var source = Path.Combine(RepoPaths.Root(), "bench", "c", "sum_squares.c");
         var binary = Path.Combine(Path.GetTempPath(), "concurrency-lab-sum-squares");
@@ -82,7 +82,7 @@ public static class CpuStudy
         return output;
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    internal static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
     {
         using var response = await client.PostAsJsonAsync(path, body);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -17,7 +17,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(string executable, int port, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ServerProcess> StartAsync(string executable, int port, IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? arguments = null)
     {
         if (!File.Exists(executable))
             throw new FileNotFoundException($"Build the service first (dotnet build): {executable} is missing.");
@@ -28,6 +29,8 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(executable)!,
         };
+        foreach (var argument in arguments ?? [])
+            start.ArgumentList.Add(argument);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString());
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

@@ -26,6 +26,34 @@ public sealed class RunRegistryTests
     }
 
     [Fact]
+    public async Task OnlyTheFirstRunOfAStrategyInTheProcessIsMeasuredCold()
+    {
+        using var engine = new EngineHarness();
+
+        var first = await engine.RunAsync(new FakeWorkload(3), new SequentialStrategy(), new StrategySettings(1));
+        var second = await engine.RunAsync(new FakeWorkload(3), new SequentialStrategy(), new StrategySettings(1));
+        var otherStrategy = await engine.RunAsync(new FakeWorkload(3), new ThreadsStrategy("test"), new StrategySettings(2));
+
+        Assert.Equal((true, false, true), (first.MeasuredCold, second.MeasuredCold, otherStrategy.MeasuredCold));
+    }
+
+    [Fact]
+    public async Task RunsInTheSameProcessCountEachOtherAsOverlapping()
+    {
+        using var engine = new EngineHarness();
+        var blocked = engine.Start(new FakeWorkload(2) { BlockUntilCancelled = true }, new ThreadsStrategy("test"), new StrategySettings(2));
+
+        var during = await engine.RunAsync(new FakeWorkload(3), new SequentialStrategy(), new StrategySettings(1));
+        blocked.Cancel();
+        await blocked.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var after = await engine.RunAsync(new FakeWorkload(3), new SequentialStrategy(), new StrategySettings(1));
+
+        Assert.Equal(1, during.OverlappingRuns);
+        Assert.Equal(1, engine.Registry.Report(blocked).OverlappingRuns);
+        Assert.Equal(0, after.OverlappingRuns);
+    }
+
+    [Fact]
     public async Task ARunReleasesItsPlaceWhenItEnds()
     {
         using var engine = new EngineHarness(new EngineOptions { MaxConcurrentRuns = 1 });

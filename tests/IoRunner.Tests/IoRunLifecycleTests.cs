@@ -7,6 +7,22 @@ namespace ConcurrencyLab.IoRunner.Tests;
 public sealed class IoRunLifecycleTests
 {
     [Fact]
+    public async Task AWarmedRunnerIsHealthyOnlyAfterWarmingAndItsFirstRunsAreNotCold()
+    {
+        await using var lab = await IoLab.StartAsync(ioRunnerSettings: new Dictionary<string, string?> { ["Lab:WarmUp"] = "true" });
+        await Eventually.HoldsAsync(async () => (await lab.Client.GetAsync("/health", IoLab.Cancel)).IsSuccessStatusCode, IoLab.Cancel);
+        var warmUpDownloads = lab.Stats.Snapshot().Total.Served;
+
+        var (_, threads) = await lab.PostAsync("/io/runs?wait=true", new { strategy = "threads", workers = 2, repeat = 2, latencyMs = 0 });
+        var runs = await lab.GetAsync("/io/runs");
+
+        // Both sites twice for each strategy: sequential, threads, threadpool, async, processes.
+        Assert.Equal(20, warmUpDownloads);
+        Assert.False(threads.GetProperty("measuredCold").GetBoolean());
+        Assert.Equal(threads.GetProperty("id").GetString(), Assert.Single(runs.EnumerateArray()).GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task ARunIsAcceptedAtOnceAndItsReportFillsInAsItemsFinish()
     {
         var time = new CountingFakeTime();

@@ -42,6 +42,8 @@ public sealed class LoopbackApp : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        // A test counts what its own runs do: the runners' start-up warm-up stays off unless the test turns it on.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Lab:WarmUp"] = "false" });
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
         if (time is not null)

@@ -46,6 +46,9 @@ public interface IRunner
     /// <summary>Starts one run of the plan with this strategy and these settings.</summary>
     Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings);
 
+    /// <summary>A tiny, untraced plan that runs this strategy's code paths once, before the runner reports healthy.</summary>
+    Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken);
+
     /// <summary>The settings a strategy gets in a compare, or in a sweep at a worker count.</summary>
     StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null);
 }

@@ -17,6 +17,8 @@ public static class ReportText
             .Add("efficiency", Percent(run.Efficiency))
             .Add("cpu ms", Number(run.CpuMs))
             .Add("bound", run.Bound)
+            .Add("measured cold", run.MeasuredCold ? "yes (first run of its strategy here)" : "no")
+            .Add("overlapping runs", Invariant($"{run.OverlappingRuns}"))
             .Add("peak in flight", Invariant($"{run.PeakInFlight}"))
             .Add("succeeded", Invariant($"{run.Succeeded}"))
             .Add("failed", Invariant($"{run.Failed}"));

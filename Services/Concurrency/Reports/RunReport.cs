@@ -35,6 +35,10 @@ public sealed record RunReport
     public object? Results { get; init; }
     /// <summary>"io", "cpu" or "mixed", from cpuMs / wallMs.</summary>
     public required string Bound { get; init; }
+    /// <summary>The first run of its strategy in this process: JIT compilation and first connections are in its figures.</summary>
+    public bool MeasuredCold { get; init; }
+    /// <summary>Other runs in the same process while this one ran: cpuMs and bound then include theirs.</summary>
+    public int OverlappingRuns { get; init; }
     public string? TraceId { get; init; }
     /// <summary>What the run traced under its policy, and what the exporter lost.</summary>
     public TraceSummary? Tracing { get; init; }

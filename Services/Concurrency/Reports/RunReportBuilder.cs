@@ -50,6 +50,8 @@ public static class RunReportBuilder
             Bytes = run.Workload.CountsBytes ? recorder.Bytes : null,
             Results = run.Workload.Results(recorder.Outcomes()),
             Bound = run.FinalCpuMs is null ? "unknown" : Bound.Classify(cpuMs, wallMs),
+            MeasuredCold = run.MeasuredCold,
+            OverlappingRuns = run.OverlappingRuns,
             TraceId = run.TraceId?.ToString(),
             Tracing = new TraceSummary(TracePolicy.NameOf(run.Settings.Tracing), run.Tracing?.Traced ?? 0, run.Tracing?.Detailed ?? 0,
                 recorder.Total, run.SpansDropped),

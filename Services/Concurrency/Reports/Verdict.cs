@@ -33,6 +33,12 @@ public static class Verdict
         var baseline = completed.FirstOrDefault(run => run.Strategy == "sequential") ?? completed.MaxBy(run => run.WallMs)!;
         sentences.Add(Winner(winner, baseline, completed.Where(run => run != winner && Tied(run, winner)).ToList(), spreads.Count > 0));
         sentences.Add(Rounds(spreads, rounds));
+        var cold = completed.Where(run => run.MeasuredCold).Select(Label).ToList();
+        if (cold.Count > 0)
+            sentences.Add($"Measured cold: {string.Join(", ", cold)} (the first run of its strategy in this process: JIT compilation and first connections are in its time).");
+        var shared = completed.Where(run => run.OverlappingRuns > 0).ToList();
+        if (shared.Count > 0)
+            sentences.Add($"cpuMs and bound are shared: other runs ran in the same process at the same time as {string.Join(", ", shared.Select(run => Invariant($"{Label(run)} ({run.OverlappingRuns})")))}.");
         sentences.Add("Against the ideal (" + string.Join(", ", completed.Select(run => $"{Label(run)} {Percent(run.Efficiency)}")) + ").");
         foreach (var loser in completed.Where(run => run != winner && !Tied(run, winner)))
         {

@@ -1,5 +1,6 @@
 using ConcurrencyLab.Concurrency.Engine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConcurrencyLab.Concurrency.Runs;
 
@@ -17,6 +18,10 @@ public static class EngineRegistration
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunRegistry>();
         services.AddHostedService<RunShutdown>();
+        services.AddSingleton<RunnerWarmUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<RunnerWarmUp>());
+        services.AddHealthChecks().Add(new HealthCheckRegistration(RunnerWarmUp.HealthCheckName,
+            provider => provider.GetRequiredService<RunnerWarmUp>(), HealthStatus.Unhealthy, tags: []));
         return services;
     }
 }

@@ -17,6 +17,7 @@ public enum RunStatus
 public sealed class Run
 {
     private readonly CancellationTokenSource _cancel = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _overlapping = new();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Run(string id, IWorkload workload, IStrategy strategy, StrategySettings settings, object? request)
@@ -56,6 +57,14 @@ public sealed class Run
 
     /// <summary>What the run traces, and how many items it traced so far.</summary>
     public ItemTracing? Tracing { get; set; }
+
+    /// <summary>Whether this was the first run of its strategy in the process (JIT and first connections included).</summary>
+    public bool MeasuredCold { get; init; }
+
+    /// <summary>Runs of the same process that ran at some point while this one did.</summary>
+    public int OverlappingRuns => _overlapping.Count;
+
+    internal void NoteOverlap(string otherRunId) => _overlapping.TryAdd(otherRunId, 0);
 
     /// <summary>Spans this process recorded but did not export while the run went on (null: nothing exports).</summary>
     public long? SpansDropped { get; set; }

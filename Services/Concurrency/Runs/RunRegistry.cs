@@ -16,6 +16,8 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new();
     private readonly ConcurrentQueue<string> _order = new();
+    private readonly ConcurrentDictionary<string, Run> _running = new();
+    private readonly ConcurrentDictionary<string, byte> _strategiesRun = new();
 
     public EngineOptions Options => options.Value;
 
@@ -33,14 +35,33 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
         IWorkerLauncher? launcher,
         string? instanceId)
     {
-        var run = new Run(Guid.NewGuid().ToString("N")[..12], workload, strategy, settings, request);
+        var run = new Run(Guid.NewGuid().ToString("N")[..12], workload, strategy, settings, request)
+        {
+            // The first run of a strategy in this process pays for JIT compilation and first connections.
+            MeasuredCold = _strategiesRun.TryAdd(strategy.Name, 0),
+        };
         _runs[run.Id] = run;
         _order.Enqueue(run.Id);
         Forget();
+        // Runs in the same process share its CPU account: each notes the others it overlapped.
+        foreach (var other in _running.Values.Where(other => other.Status == RunStatus.Running))
+        {
+            other.NoteOverlap(run.Id);
+            run.NoteOverlap(other.Id);
+        }
+
+        _running[run.Id] = run;
         var running = executor.StartAsync(run, source, rootSpanName, launcher, instanceId);
-        _ = running.ContinueWith(_ => place?.Dispose(), TaskScheduler.Default);
+        _ = running.ContinueWith(_ =>
+        {
+            _running.TryRemove(run.Id, out Run? _);
+            place?.Dispose();
+        }, TaskScheduler.Default);
         return run;
     }
+
+    /// <summary>Drops a finished run from the history (the runner's own warm-up runs).</summary>
+    public void Forget(Run run) => _runs.TryRemove(run.Id, out _);
 
     public Run? Find(string id) => _runs.GetValueOrDefault(id);
 

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ConcurrencyLab.Bench;
+
+/// <summary>
+/// The lab as users run it (the AppHost's launch profile, dashboard on, fixed ports), each
+/// figure next to a floor measured in the same run: IO async against a bare HttpClient
+/// loop on the same SiteStub, SiteStub against a bare Kestrel endpoint of the same route
+/// shape with the same client, the CPU kernel against C. Rounds interleave lab and floor,
+/// so a slow spell of this shared machine falls on both.
+/// </summary>
+public static class LabBench
+{
+    private static readonly Uri SiteStub = new("http://localhost:5083");
+    private const int FloorPort = 5190;
+
+    public static async Task<int> RunAsync(int rounds)
+    {
+        var cKernelMs = CpuStudy.RunCReference(50_000_000);
+        await using var lab = await LabAppHost.StartAsync();
+        await using var floor = await ServerProcess.StartAsync(Environment.ProcessPath!, FloorPort, arguments: ["floor-server"]);
+        using var api = new HttpClient { BaseAddress = LabAppHost.Gateway, Timeout = TimeSpan.FromMinutes(15) };
+        Console.WriteLine(Invariant($"Lab bench: `dotnet run --project AppHost`'s launch profile, dashboard on; {Environment.ProcessorCount} cores; {rounds} rounds, lab and floor interleaved; median [min–max]"));
+        Console.WriteLine();
+        Console.WriteLine("| measure | lab | floor | lab / floor | target |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+
+        // IO async, the study's 160 downloads, and 10,000, against a bare loop.
+        await RunWallAsync(api, new { strategy = "async", latencyMs = 100 });
+        await BareLoopAsync(160, ["jython", "dice"]);
+        var async160 = new List<double>();
+        var bare160 = new List<double>();
+        var async10k = new List<double>();
+        var async10kOff = new List<double>();
+        var bare10k = new List<double>();
+        var traced = "";
+        for (var round = 0; round < rounds; round++)
+        {
+            async160.Add(await RunWallAsync(api, new { strategy = "async", latencyMs = 100 }));
+            bare160.Add(await BareLoopAsync(160, ["jython", "dice"]));
+            var sampled = await RunAsync(api, new { strategy = "async", latencyMs = 100, sites = new[] { "dice" }, repeat = 10_000 });
+            async10k.Add(sampled.GetProperty("wallMs").GetDouble());
+            traced = sampled.GetProperty("tracing").ToString();
+            async10kOff.Add(await RunWallAsync(api, new { strategy = "async", latencyMs = 100, sites = new[] { "dice" }, repeat = 10_000, tracing = "off" }));
+            bare10k.Add(await BareLoopAsync(10_000, ["dice"]));
+        }
+
+        Row("IO async, 160 downloads at latencyMs=100 (ms)", async160, bare160, "lab ≤ 150 ms");
+        Row("IO async, 10,000 downloads (ms)", async10k, bare10k, "≤ 1.3× the bare loop");
+        Row("IO async, 10,000, default tracing against tracing off (ms)", async10k, async10kOff, "≤ 1.10×");
+
+        // SiteStub's p99 overhead over its latency, 1,000 at once, against the bare endpoint.
+        using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(60) };
+        var stubOverheads = new List<double>();
+        var floorOverheads = new List<double>();
+        await OverheadRoundAsync(client, SiteStub);
+        await OverheadRoundAsync(client, floor.Address);
+        for (var round = 0; round < rounds; round++)
+        {
+            stubOverheads.AddRange(await OverheadRoundAsync(client, SiteStub));
+            floorOverheads.AddRange(await OverheadRoundAsync(client, floor.Address));
+        }
+
+        var stubP99 = Percentiles.Of(stubOverheads, 99);
+        var floorP99 = Percentiles.Of(floorOverheads, 99);
+        Console.WriteLine(Invariant($"| SiteStub p99 overhead, 1,000 concurrent ({stubOverheads.Count:N0} requests each) (ms) | {stubP99:0.0} | {floorP99:0.0} | {stubP99 / floorP99:0.00} | ≤ 1.25× the bare endpoint's + 2 ms ({1.25 * floorP99 + 2:0.0}) |"));
+
+        // IO processes: the study's pool of 2 (a Python multiprocessing pool did 8.4 s against the same SiteStub).
+        var processes = new List<double>();
+        for (var round = 0; round < Math.Min(rounds, 3); round++)
+            processes.Add(await RunWallAsync(api, new { strategy = "processes", workers = 2, latencyMs = 100 }));
+        Console.WriteLine(Invariant($"| IO processes, 2 workers, 160 downloads at latencyMs=100 (ms) | {Describe(processes)} | 8,400 (Python pool, session 3) | {Median(processes) / 8_400:0.00} | ≤ 8,400 ms |"));
+
+        // The CPU kernel against C, and the speedups at 100× sizes, as the compare reports them.
+        using var cpu = new HttpClient { BaseAddress = LabAppHost.CpuRunner, Timeout = TimeSpan.FromMinutes(15) };
+        var kernel = new List<double>();
+        for (var i = 0; i < 9; i++)
+            kernel.Add((await CpuStudy.PostAsync(cpu, "/cpu/work", new { n = 50_000_000 })).GetProperty("elapsedMs").GetDouble());
+        Console.WriteLine(Invariant($"| CPU kernel, n = 50,000,000, best of 9 in a replica (ms) | {kernel.Min():0.0} | {cKernelMs:0.0} (C, gcc -O2) | {kernel.Min() / cKernelMs:0.00} | ≤ 1.5× C |"));
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"IO async 10,000, default tracing, last round: {traced}"));
+
+        var compare = await CpuStudy.PostAsync(api, "/cpu/compare", new { start = 500_000_000, count = 20, workers = 2, rounds = Math.Min(rounds, 5) });
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"CPU compare at 100× sizes (start 500,000,000, count 20, workers 2), {Math.Min(rounds, 5)} rounds, medians [min–max]:"));
+        Console.WriteLine();
+        Console.WriteLine("| strategy | wall s | speedup | cpu ms | start-up ms | target |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---|");
+        foreach (var row in compare.GetProperty("rows").EnumerateArray())
+        {
+            var strategy = row.GetProperty("strategy").GetString()!;
+            var target = strategy switch
+            {
+                "threads" => "≥ 1.8",
+                "processes" or "replicas" => "≥ 1.7",
+                "gil" or "async" => "≤ 1.15",
+                _ => "",
+            };
+            Console.WriteLine(Invariant(
+                $"| {strategy} | {row.GetProperty("wallMs").GetDouble() / 1000:0.000} [{row.GetProperty("wallMsMin").GetDouble() / 1000:0.000}–{row.GetProperty("wallMsMax").GetDouble() / 1000:0.000}] | {row.GetProperty("speedup").GetDouble():0.00} [{row.GetProperty("speedupMin").GetDouble():0.00}–{row.GetProperty("speedupMax").GetDouble():0.00}] | {row.GetProperty("cpuMs").GetDouble():0} | {(row.GetProperty("startupMs").ValueKind == JsonValueKind.Number ? row.GetProperty("startupMs").GetDouble().ToString("0", CultureInfo.InvariantCulture) : "")} | {target} |"));
+        }
+
+        Console.WriteLine();
+        foreach (var sentence in compare.GetProperty("verdict").EnumerateArray())
+            Console.WriteLine($"- {sentence.GetString()}");
+        return 0;
+    }
+
+    private static async Task<JsonElement> RunAsync(HttpClient api, object body) =>
+        await CpuStudy.PostAsync(api, "/io/runs?wait=true&timeline=false", body);
+
+    private static async Task<double> RunWallAsync(HttpClient api, object body)
+    {
+        var report = await RunAsync(api, body);
+        if (report.GetProperty("failed").GetInt32() > 0)
+            throw new InvalidOperationException($"A lab run failed items: {report.GetProperty("errors")}");
+        return report.GetProperty("wallMs").GetDouble();
+    }
+
+    // What async does, without the lab: a fresh client (so fresh connections, as each run
+    // has), every download released at once, each body read to its end.
+    private static async Task<double> BareLoopAsync(int count, string[] sites)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = SiteStub, Timeout = TimeSpan.FromSeconds(60) };
+        var timer = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async index =>
+        {
+            var body = await client.GetByteArrayAsync($"/sites/{sites[index % sites.Length]}?latencyMs=100");
+            if (body.Length == 0)
+                throw new InvalidDataException("empty page");
+        }));
+        return timer.Elapsed.TotalMilliseconds;
+    }
+
+    // 1,000 GETs of the same route shape released at once; each one's time over its 100 ms latency.
+    private static async Task<double[]> OverheadRoundAsync(HttpClient client, Uri server)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = Enumerable.Range(0, 1_000).Select(async _ =>
+        {
+            await start.Task;
+            var began = Stopwatch.GetTimestamp();
+            var body = await client.GetByteArrayAsync(new Uri(server, "/sites/dice?latencyMs=100"));
+            if (body.Length != 512)
+                throw new InvalidDataException($"expected 512 bytes, got {body.Length}");
+            return Stopwatch.GetElapsedTime(began).TotalMilliseconds - 100;
+        }).ToArray();
+        start.SetResult();
+        return await Task.WhenAll(requests);
+    }
+
+    private static void Row(string measure, List<double> lab, List<double> floor, string target) =>
+        Console.WriteLine(Invariant($"| {measure} | {Describe(lab)} | {Describe(floor)} | {Median(lab) / Median(floor):0.00} | {target} |"));
+
+    private static string Describe(List<double> values) =>
+        Invariant($"{Median(values):N0} [{values.Min():N0}–{values.Max():N0}]");
+
+    private static double Median(List<double> values) => Percentiles.Of(values, 50);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
