@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using ConcurrencyLab.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 [assembly: AssemblyFixture(typeof(ConcurrencyLab.AppHost.Tests.LabAppFixture))]
@@ -18,11 +19,15 @@ public sealed class LabAppFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private DistributedApplication? _app;
+    private OtlpReceiver? _otlp;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
     /// <summary>The cpurunner replica ids that reported healthy.</summary>
     public IReadOnlySet<string> HealthyCpuReplicas { get; private set; } = new HashSet<string>();
+
+    /// <summary>Where every service exports its telemetry (the testing builder turns the dashboard off).</summary>
+    public OtlpReceiver Otlp => _otlp ?? throw new InvalidOperationException("The app has not started.");
 
     public HttpClient CreateClient(string resource) => App.CreateHttpClient(resource);
 
@@ -42,6 +47,14 @@ public sealed class LabAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder
             .CreateAsync<Projects.AppHost>([$"CpuRunner:Replicas={CpuReplicas}"], timeout.Token)
             .WaitAsync(StartTimeout, timeout.Token);
+        _otlp = await OtlpReceiver.StartAsync(timeout.Token);
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", _otlp.Address.ToString().TrimEnd('/'))
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        }
+
         _app = await builder.BuildAsync(timeout.Token).WaitAsync(StartTimeout, timeout.Token);
         await _app.StartAsync(timeout.Token).WaitAsync(StartTimeout, timeout.Token);
 
@@ -62,6 +75,8 @@ public sealed class LabAppFixture : IAsyncLifetime
     {
         if (_app is not null)
             await _app.DisposeAsync();
+        if (_otlp is not null)
+            await _otlp.DisposeAsync();
     }
 
     // With replicas, each replica reports its own events under the same resource name.

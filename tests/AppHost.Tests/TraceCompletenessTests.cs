@@ -1,0 +1,45 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConcurrencyLab.Testing;
+
+namespace ConcurrencyLab.AppHost.Tests;
+
+/// <summary>
+/// A run's report says what it traced; the collector must receive exactly that: the root,
+/// every promised item span, the calls under the detailed items, and no span whose parent
+/// never arrived.
+/// </summary>
+[Collection(CpuRunnerCollection.Name)]
+public sealed class TraceCompletenessTests(LabAppFixture lab)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ATwoThousandItemRunsTraceHoldsEverySpanItsReportPromises()
+    {
+        using var gateway = lab.CreateClient("gateway");
+        gateway.Timeout = TimeSpan.FromMinutes(2);
+
+        using var response = await gateway.PostAsJsonAsync("/io/runs?wait=true&timeline=false",
+            new { strategy = "async", sites = new[] { "dice" }, repeat = 2_000, latencyMs = 10 }, Cancel);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var traceId = report.GetProperty("traceId").GetString()!;
+        var tracing = report.GetProperty("tracing");
+        var traced = tracing.GetProperty("itemsTraced").GetInt32();
+        var detailed = tracing.GetProperty("itemsDetailed").GetInt32();
+
+        // Spans arrive in batches, a second apart: wait, bounded, for the last of them.
+        int Count(string service, string name) => lab.Otlp.Trace(traceId).Count(span => span.Service == service && span.Name == name);
+        await Eventually.HoldsAsync(() => Count("iorunner", "io.download") == traced && Count("sitestub", "sitestub.serve") == detailed,
+            Cancel, TimeSpan.FromSeconds(60));
+        var trace = lab.Otlp.Trace(traceId);
+
+        Assert.Equal(2_000, report.GetProperty("succeeded").GetInt32());
+        Assert.Equal((2_000, 1_000, 0L), (traced, detailed, tracing.GetProperty("spansDropped").GetInt64()));
+        Assert.Equal(1, Count("iorunner", "io.run"));
+        Assert.Equal(detailed, Count("iorunner", "GET"));
+        Assert.Equal(detailed, Count("sitestub", "GET /sites/{name}"));
+        var ids = trace.Select(span => span.SpanId).ToHashSet();
+        Assert.All(trace.Where(span => span.ParentSpanId is not null), span => Assert.Contains(span.ParentSpanId!, ids));
+    }
+}
