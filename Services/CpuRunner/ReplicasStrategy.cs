@@ -44,14 +44,14 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var item = run.Items.Begin(index, laneIdentity, laneIdentity.Id);
-            var (outcome, servedBy) = await SendAsync(pool, home, run.Workload.DescribeForWorker(index), cancellationToken);
+            var (outcome, servedBy) = await SendAsync(run.Recorder, pool, home, run.Workload.DescribeForWorker(index), cancellationToken);
             item.End(outcome, servedBy);
         }
     }
 
     // Tries the lane's replica, then the others; a connection that fails is marked lost.
     private static async Task<(ItemOutcome Outcome, WorkerIdentity? ServedBy)> SendAsync(
-        ReplicaPool pool, ReplicaConnection home, string n, CancellationToken cancellationToken)
+        RunRecorder recorder, ReplicaPool pool, ReplicaConnection home, string n, CancellationToken cancellationToken)
     {
         var retries = 0;
         while (pool.Pick(home) is { } connection)
@@ -63,6 +63,8 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
                 if (!response.IsSuccessStatusCode)
                     return (ItemOutcome.Failure($"http_{(int)response.StatusCode}") with { Retries = retries }, Identity(connection));
                 var result = await response.Content.ReadFromJsonAsync<WorkApi.WorkResult>(cancellationToken);
+                // The item's own CPU, on whichever replica computed it, is the run's own.
+                recorder.AddOwnCpu(TimeSpan.FromMilliseconds(result!.CpuMs));
                 // This process's own CPU is already in the run's account; count other replicas'.
                 var elsewhereCpuMs = result!.Pid == Environment.ProcessId ? 0 : result.CpuMs;
                 return (ItemOutcome.Success(value: result.Sum) with { Retries = retries, CpuMs = elsewhereCpuMs },

@@ -38,6 +38,19 @@ public sealed class RunRegistryTests
     }
 
     [Fact]
+    public async Task RunsOnThreadsOfTheirOwnCountTheirOwnCpuAndPoolRunsDoNot()
+    {
+        using var engine = new EngineHarness();
+
+        var threads = await engine.RunAsync(new FakeWorkload(20), new ThreadsStrategy("test"), new StrategySettings(4));
+        var pool = await engine.RunAsync(new FakeWorkload(20), new ThreadPoolStrategy(), new StrategySettings(4));
+
+        // Only presence is asserted: the process's CPU clock ticks too coarsely to compare a short run's figures.
+        Assert.NotNull(threads.OwnCpuMs);
+        Assert.Null(pool.OwnCpuMs);
+    }
+
+    [Fact]
     public async Task RunsInTheSameProcessCountEachOtherAsOverlapping()
     {
         using var engine = new EngineHarness();

@@ -19,6 +19,8 @@ public sealed class RunRecorder
     private int _succeeded;
     private long _bytes;
     private long _childCpuTicks;
+    private long _ownCpuTicks;
+    private int _ownsCpu;
     private int _retries;
     private readonly ConcurrentDictionary<int, double> _startupMs = new();
     private long _clockStoppedTimestamp;
@@ -75,6 +77,20 @@ public sealed class RunRecorder
     public IReadOnlyDictionary<int, double> StartupMs => _startupMs;
 
     public void AddChildCpu(TimeSpan cpu) => Interlocked.Add(ref _childCpuTicks, cpu.Ticks);
+
+    /// <summary>
+    /// CPU time of the threads and processes the run owns (its dedicated threads, its
+    /// worker processes, its items on replicas), apart from anything else in the process;
+    /// null where the strategy runs on shared threads (the thread pool, async IO).
+    /// </summary>
+    public TimeSpan? OwnCpu => Volatile.Read(ref _ownsCpu) == 1 ? TimeSpan.FromTicks(Interlocked.Read(ref _ownCpuTicks)) : null;
+
+    /// <summary>A strategy that owns where its work runs adds that CPU time here.</summary>
+    public void AddOwnCpu(TimeSpan cpu)
+    {
+        Volatile.Write(ref _ownsCpu, 1);
+        Interlocked.Add(ref _ownCpuTicks, cpu.Ticks);
+    }
 
     /// <summary>Failed attempts that were retried elsewhere, over all items.</summary>
     public int Retries => Volatile.Read(ref _retries);

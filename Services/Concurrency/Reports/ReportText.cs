@@ -16,6 +16,7 @@ public static class ReportText
             .Add("ideal ms", Number(run.IdealMs))
             .Add("efficiency", Percent(run.Efficiency))
             .Add("cpu ms", Number(run.CpuMs))
+            .Add("own cpu ms", run.OwnCpuMs is { } own ? Number(own) : "(shared threads)")
             .Add("bound", run.Bound)
             .Add("measured cold", run.MeasuredCold ? "yes (first run of its strategy here)" : "no")
             .Add("overlapping runs", Invariant($"{run.OverlappingRuns}"))

@@ -20,6 +20,8 @@ public sealed record RunReport
     public int Retries { get; init; }
     public required double WallMs { get; init; }
     public required double CpuMs { get; init; }
+    /// <summary>CPU time of the run's own threads, worker processes or replica items only; null where it runs on shared threads.</summary>
+    public double? OwnCpuMs { get; init; }
     public required double IdealMs { get; init; }
     public required double Efficiency { get; init; }
     public double? Speedup { get; init; }

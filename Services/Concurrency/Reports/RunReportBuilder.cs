@@ -33,6 +33,7 @@ public static class RunReportBuilder
             Retries = recorder.Retries,
             WallMs = Math.Round(wallMs, 3),
             CpuMs = Math.Round(cpuMs, 3),
+            OwnCpuMs = recorder.OwnCpu is { } own ? Math.Round(own.TotalMilliseconds, 3) : null,
             IdealMs = Math.Round(idealMs, 3),
             Efficiency = wallMs > 0 ? Math.Round(idealMs / wallMs, 4) : 0,
             PeakInFlight = recorder.InFlight.Peak,
@@ -49,7 +50,9 @@ public static class RunReportBuilder
             TimelineTruncated = includeTimeline && timeline.Count > timelineCap,
             Bytes = run.Workload.CountsBytes ? recorder.Bytes : null,
             Results = run.Workload.Results(recorder.Outcomes()),
-            Bound = run.FinalCpuMs is null ? "unknown" : Bound.Classify(cpuMs, wallMs),
+            // With other runs in the process, the run's own CPU (where known) says what it did.
+            Bound = run.FinalCpuMs is null ? "unknown"
+                : Bound.Classify(run.OverlappingRuns > 0 && recorder.OwnCpu is { } mine ? mine.TotalMilliseconds : cpuMs, wallMs),
             MeasuredCold = run.MeasuredCold,
             OverlappingRuns = run.OverlappingRuns,
             TraceId = run.TraceId?.ToString(),

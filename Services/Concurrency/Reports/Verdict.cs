@@ -38,7 +38,7 @@ public static class Verdict
             sentences.Add($"Measured cold: {string.Join(", ", cold)} (the first run of its strategy in this process: JIT compilation and first connections are in its time).");
         var shared = completed.Where(run => run.OverlappingRuns > 0).ToList();
         if (shared.Count > 0)
-            sentences.Add($"cpuMs and bound are shared: other runs ran in the same process at the same time as {string.Join(", ", shared.Select(run => Invariant($"{Label(run)} ({run.OverlappingRuns})")))}.");
+            sentences.Add($"cpuMs is shared: other runs ran in the same process at the same time as {string.Join(", ", shared.Select(run => Invariant($"{Label(run)} ({run.OverlappingRuns})")))}; ownCpuMs, where a run has threads or processes of its own, counts its CPU alone (and its bound is read from it).");
         sentences.Add("Against the ideal (" + string.Join(", ", completed.Select(run => $"{Label(run)} {Percent(run.Efficiency)}")) + ").");
         foreach (var loser in completed.Where(run => run != winner && !Tied(run, winner)))
         {

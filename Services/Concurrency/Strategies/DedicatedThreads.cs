@@ -9,7 +9,8 @@ namespace ConcurrencyLab.Concurrency.Strategies;
 /// </summary>
 public static class DedicatedThreads
 {
-    public static Task RunAsync(int count, string namePrefix, Action<int> body)
+    /// <param name="recorder">Where each thread adds its own CPU time when it ends (the run's own CPU).</param>
+    public static Task RunAsync(int count, string namePrefix, Action<int> body, RunRecorder? recorder = null)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var remaining = count;
@@ -19,6 +20,7 @@ public static class DedicatedThreads
             var number = i;
             var thread = new Thread(() =>
             {
+                var cpuBefore = ThreadCpuTime.Now();
                 try
                 {
                     body(number);
@@ -29,6 +31,8 @@ public static class DedicatedThreads
                 }
                 finally
                 {
+                    if (recorder is not null && ThreadCpuTime.Now() - cpuBefore is { } cpu)
+                        recorder.AddOwnCpu(cpu);
                     if (Interlocked.Decrement(ref remaining) == 0)
                         Complete(done, errors);
                 }

@@ -20,7 +20,21 @@ public sealed class EventLoopStrategy : IStrategy
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
-        using var loop = new SingleThreadScheduler("event-loop");
+        var loop = new SingleThreadScheduler("event-loop");
+        try
+        {
+            await RunOnAsync(loop, run, cancellationToken);
+        }
+        finally
+        {
+            loop.Dispose();
+            if (loop.CpuTime is { } cpu)
+                run.Recorder.AddOwnCpu(cpu);
+        }
+    }
+
+    private static async Task RunOnAsync(SingleThreadScheduler loop, RunContext run, CancellationToken cancellationToken)
+    {
         var worker = new WorkerIdentity("thread", "event-loop", Environment.ProcessId);
         run.Recorder.AddWorker(worker);
         using var session = run.Workload.CreateSession();

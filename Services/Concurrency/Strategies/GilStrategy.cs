@@ -32,7 +32,7 @@ public sealed class GilStrategy : IStrategy
                 cancellationToken.ThrowIfCancellationRequested();
                 run.Items.RunBlocking(session, index, worker, cancellationToken);
             }
-        });
+        }, run.Recorder);
     }
 
     /// <summary>Runs the inner work only while holding the lock, and reports the wait.</summary>

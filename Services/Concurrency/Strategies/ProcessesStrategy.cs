@@ -82,6 +82,9 @@ public sealed class ProcessesStrategy : IStrategy
         recorder.StopClock();
         await Task.WhenAll(workers.Select(worker => worker.DisposeAsync().AsTask()));
         foreach (var worker in workers)
+        {
             recorder.AddChildCpu(worker.CpuTime);
+            recorder.AddOwnCpu(worker.CpuTime);
+        }
     }
 }

@@ -23,5 +23,5 @@ public sealed class SequentialStrategy : IStrategy
                 cancellationToken.ThrowIfCancellationRequested();
                 run.Items.RunBlocking(session, index, worker, cancellationToken);
             }
-        });
+        }, run.Recorder);
 }

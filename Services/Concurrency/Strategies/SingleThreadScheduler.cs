@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 
+using ConcurrencyLab.Concurrency.Engine;
+
 namespace ConcurrencyLab.Concurrency.Strategies;
 
 /// <summary>
@@ -15,8 +17,10 @@ public sealed class SingleThreadScheduler : TaskScheduler, IDisposable
     {
         _thread = new Thread(() =>
         {
+            var cpuBefore = ThreadCpuTime.Now();
             foreach (var task in _queue.GetConsumingEnumerable())
                 TryExecuteTask(task);
+            CpuTime = ThreadCpuTime.Now() - cpuBefore;
         })
         {
             IsBackground = true,
@@ -26,6 +30,9 @@ public sealed class SingleThreadScheduler : TaskScheduler, IDisposable
     }
 
     public override int MaximumConcurrencyLevel => 1;
+
+    /// <summary>The loop thread's CPU time, once it has ended (after Dispose); null where unknown.</summary>
+    public TimeSpan? CpuTime { get; private set; }
 
     protected override void QueueTask(Task task) => _queue.Add(task);
 

@@ -31,6 +31,6 @@ public sealed class ThreadsStrategy(string description) : IStrategy
                 cancellationToken.ThrowIfCancellationRequested();
                 run.Items.RunBlocking(session, index, worker, cancellationToken);
             }
-        });
+        }, run.Recorder);
     }
 }

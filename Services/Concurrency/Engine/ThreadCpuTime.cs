@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace ConcurrencyLab.CpuRunner;
+namespace ConcurrencyLab.Concurrency.Engine;
 
 /// <summary>
 /// CPU time of the calling thread (Linux clock_gettime(CLOCK_THREAD_CPUTIME_ID)), so a
-/// replica can say what one item cost it even while it serves others.
+/// replica can say what one item cost it even while it serves others, and a run on
+/// threads of its own can count its CPU apart from other runs in the same process.
 /// </summary>
 public static partial class ThreadCpuTime
 {
