@@ -60,7 +60,9 @@ public static class Extensions
                 // Parent-based, whatever OTEL_TRACES_SAMPLER says (Aspire sets always_on):
                 // a run's trace policy leaves items untraced through an unsampled parent,
                 // and their client spans here and server spans downstream must follow it.
-                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
+                // Root spans are rate-limited, so a burst of direct requests is not traced whole.
+                .SetSampler(new ParentBasedSampler(new RootSpanRateLimit(
+                    builder.Configuration.GetValue("Lab:Tracing:RootSpansPerSecond", DefaultRootSpansPerSecond))))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(LabTelemetry.Sources)
                 .AddAspNetCoreInstrumentation(options =>
@@ -93,6 +95,9 @@ public static class Extensions
 
         return builder;
     }
+
+    // A person's curls and the lab page's polls stay far below it; a load test does not.
+    private const double DefaultRootSpansPerSecond = 50;
 
     // Four concurrent runs of the largest budget (about 8,000 spans each) fit, several times over.
     private const int DefaultExportQueueSize = 65_536;

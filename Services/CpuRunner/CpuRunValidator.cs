@@ -1,6 +1,5 @@
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
-using ConcurrencyLab.Concurrency.Runs;
 
 namespace ConcurrencyLab.CpuRunner;
 
@@ -37,12 +36,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         else if (request.SwitchIntervalMs is not null && kind == RequestKind.Run && strategy is not null && strategy != "gil")
             Fail("switchIntervalMs", "switchIntervalMs applies to the gil strategy only.");
 
-        var tracing = TracePolicy.Parse(request.Tracing, count, out var tracingError);
-        if (tracingError is not null)
-            Fail("tracing", tracingError);
-        var rounds = SeriesRounds.Parse(request.Rounds, kind, out var roundsError);
-        if (roundsError is not null)
-            Fail("rounds", roundsError);
+        var (tracing, rounds) = MeasurementFields.Parse(request.Tracing, request.Rounds, count, kind, Fail);
 
         List<int> workerCounts = [];
         if (kind == RequestKind.Sweep)
@@ -63,7 +57,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
             "sequential" or "async" => 1,
             _ => request.Workers ?? Environment.ProcessorCount,
         };
-        return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing!.Value), request.Workers, start, count, workerCounts, rounds);
+        return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing), request.Workers, start, count, workerCounts, rounds);
     }
 
     /// <summary>The most workers a strategy may have (null: compare, where every strategy shares them).</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
-using ConcurrencyLab.Concurrency.Runs;
 
 namespace ConcurrencyLab.IoRunner;
 
@@ -44,12 +43,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         if (kind != RequestKind.Sweep && request.WorkerCounts is not null)
             Fail("workerCounts", "workerCounts belongs to POST /io/sweep only.");
 
-        var tracing = TracePolicy.Parse(request.Tracing, items, out var tracingError);
-        if (tracingError is not null)
-            Fail("tracing", tracingError);
-        var rounds = SeriesRounds.Parse(request.Rounds, kind, out var roundsError);
-        if (roundsError is not null)
-            Fail("rounds", roundsError);
+        var (tracing, rounds) = MeasurementFields.Parse(request.Tracing, request.Rounds, items, kind, Fail);
         var parameters = SiteStubParameters(request);
         var expectedItemMs = ExpectedItemMs(request, sites);
         if (_errors.Count > 0)
@@ -62,7 +56,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
             "processes" => workers ?? Environment.ProcessorCount,
             _ => workers ?? DefaultThreads,
         };
-        var settings = new StrategySettings(resolvedWorkers, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing!.Value);
+        var settings = new StrategySettings(resolvedWorkers, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing);
         return new IoRunPlan(strategy ?? "", settings, workers, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
             parameters, request.Seed, expectedItemMs, workerCounts, siteStub, rounds);
     }
