@@ -95,9 +95,27 @@ public sealed class RunRegistryTests
         }
 
         var kept = engine.Registry.List();
-        Assert.InRange(kept.Count, 3, 4);
-        Assert.Equal(runs[^1].Id, kept[0].Id);
+        Assert.Equal(runs.TakeLast(3).Reverse().Select(run => run.Id), kept.Select(run => run.Id));
         Assert.Null(engine.Registry.Find(runs[0].Id));
         Assert.Same(runs[^1], engine.Registry.Find(runs[^1].Id));
+    }
+
+    [Fact]
+    public async Task ALongRunAtTheHeadDoesNotStopTheHistoryBound()
+    {
+        using var engine = new EngineHarness(new EngineOptions { History = 3 });
+        var longRun = engine.Start(new FakeWorkload(1) { BlockUntilCancelled = true }, new ThreadsStrategy("test"), new StrategySettings(1));
+        var runs = new List<Run>();
+        for (var i = 0; i < 6; i++)
+        {
+            var run = engine.Start(new FakeWorkload(1), new SequentialStrategy(), new StrategySettings(1));
+            await run.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            runs.Add(run);
+        }
+
+        var kept = engine.Registry.List();
+        longRun.Cancel();
+
+        Assert.Equal(runs.TakeLast(3).Reverse().Append(longRun).Select(run => run.Id), kept.Select(run => run.Id));
     }
 }

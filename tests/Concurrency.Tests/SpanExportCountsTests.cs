@@ -11,7 +11,8 @@ public sealed class SpanExportCountsTests
     public void SpansBeyondAFullQueueAreCountedAsDropped()
     {
         var counts = new SpanExportCounts();
-        using var exporter = new StuckExporter();
+        // The processor owns the exporter and disposes it.
+        var exporter = new StuckExporter();
         using var processor = new CountingSpanProcessor(exporter, counts, maxQueueSize: 16, maxExportBatchSize: 16);
 
         for (var i = 0; i < 100; i++)
@@ -43,10 +44,10 @@ public sealed class SpanExportCountsTests
             return ExportResult.Success;
         }
 
+        // The event is released, never disposed: the processor's export thread may still be waiting on it.
         protected override void Dispose(bool disposing)
         {
             _release.Set();
-            _release.Dispose();
             base.Dispose(disposing);
         }
     }

@@ -15,7 +15,6 @@ namespace ConcurrencyLab.Concurrency.Runs;
 public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> options)
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new();
-    private readonly ConcurrentQueue<string> _order = new();
     private readonly ConcurrentDictionary<string, Run> _running = new();
     private readonly ConcurrentDictionary<string, byte> _strategiesRun = new();
 
@@ -41,7 +40,6 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
             MeasuredCold = _strategiesRun.TryAdd(strategy.Name, 0),
         };
         _runs[run.Id] = run;
-        _order.Enqueue(run.Id);
         Forget();
         // Runs in the same process share its CPU account: each notes the others it overlapped.
         foreach (var other in _running.Values.Where(other => other.Status == RunStatus.Running))
@@ -65,21 +63,20 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
 
     public Run? Find(string id) => _runs.GetValueOrDefault(id);
 
-    /// <summary>Newest first.</summary>
-    public IReadOnlyList<Run> List() => _runs.Values.OrderByDescending(run => run.StartedAt).ToList();
+    /// <summary>Newest first: every run still running, and at most History finished ones.</summary>
+    public IReadOnlyList<Run> List()
+    {
+        Forget();
+        return _runs.Values.OrderByDescending(run => run.StartedAt).ToList();
+    }
 
-    // Drops the oldest finished runs beyond the history bound; running ones always stay.
+    // Drops the oldest finished runs beyond the history bound, however long an older run
+    // still runs: running ones always stay, and never hold the others back.
     private void Forget()
     {
-        var finished = _runs.Values.Count(run => run.Status != RunStatus.Running);
-        while (finished > Options.History && _order.TryPeek(out var oldest))
-        {
-            if (_runs.TryGetValue(oldest, out var run) && run.Status == RunStatus.Running)
-                break;
-            _order.TryDequeue(out _);
-            if (_runs.TryRemove(oldest, out _))
-                finished--;
-        }
+        var finished = _runs.Values.Where(run => run.Status != RunStatus.Running).OrderBy(run => run.StartedAt).ToList();
+        foreach (var run in finished.Take(finished.Count - Options.History))
+            _runs.TryRemove(run.Id, out _);
     }
 
     public RunReport Report(Run run, bool includeTimeline = true) => RunReportBuilder.Build(run, Options.TimelineCap, includeTimeline);
