@@ -40,7 +40,9 @@ public sealed class HealthUnderLoadTests(LabAppFixture lab)
             TestContext.Current.TestOutputHelper?.WriteLine($"during a cpu run ({busy.GetProperty("status").GetString()}, " +
                 $"{busy.GetProperty("progress").GetProperty("done").GetInt32()} of 40 done): /health p99 " +
                 string.Join(", ", latencies.Select(pair => $"{pair.Key} {P99(pair.Value):0.0} ms")));
-            Assert.All(latencies.Values, samples => Assert.Equal(30, samples.Count));
+            // The probes measured something only if the run kept every core busy from before the first to after the last.
+            Assert.Equal("running", busy.GetProperty("status").GetString());
+            Assert.Equal(Environment.ProcessorCount, busy.GetProperty("peakInFlight").GetInt64());
         }
         finally
         {

@@ -62,7 +62,8 @@ public sealed class StrategyOverlapTests
         Assert.Equal(0, report.Failed);
         Assert.Equal(2, report.PeakInFlight);
         Assert.All(work.Threads, ran => Assert.True(ran.Pool));
-        Assert.True(report.ThreadPoolThreads.Max >= 2);
+        // Items met in pairs, so at least two pool threads ran them at once.
+        Assert.True(work.Threads.Select(ran => ran.Thread).Distinct().Count() >= 2);
         Assert.NotEmpty(report.ThreadPool!);
     }
 

@@ -1,23 +1,33 @@
+using System.Runtime.CompilerServices;
+
 namespace ConcurrencyLab.Testing;
 
 public static class Eventually
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    /// <summary>Polls until the condition holds; fails (cancels) after the limit (30 s) instead of hanging.</summary>
-    public static async Task HoldsAsync(Func<bool> condition, CancellationToken cancellationToken, TimeSpan? limit = null)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limit ?? Limit);
-        while (!condition())
-            await Task.Delay(5, timeout.Token);
-    }
+    /// <summary>Polls until the condition holds; after the limit (30 s) fails naming the condition instead of hanging.</summary>
+    public static Task HoldsAsync(Func<bool> condition, CancellationToken cancellationToken, TimeSpan? limit = null,
+        [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        HoldsAsync(() => Task.FromResult(condition()), cancellationToken, limit, what, TimeSpan.FromMilliseconds(5));
 
-    public static async Task HoldsAsync(Func<Task<bool>> condition, CancellationToken cancellationToken, TimeSpan? limit = null)
+    public static Task HoldsAsync(Func<Task<bool>> condition, CancellationToken cancellationToken, TimeSpan? limit = null,
+        [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        HoldsAsync(condition, cancellationToken, limit, what, TimeSpan.FromMilliseconds(20));
+
+    private static async Task HoldsAsync(Func<Task<bool>> condition, CancellationToken cancellationToken, TimeSpan? limit, string what, TimeSpan every)
     {
+        var bound = limit ?? Limit;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limit ?? Limit);
-        while (!await condition())
-            await Task.Delay(20, timeout.Token);
+        timeout.CancelAfter(bound);
+        try
+        {
+            while (!await condition())
+                await Task.Delay(every, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"This did not come true within {bound.TotalSeconds:0} s: {what}");
+        }
     }
 }

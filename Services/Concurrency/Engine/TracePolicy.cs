@@ -34,10 +34,10 @@ public enum ItemTrace
 public static class TracePolicy
 {
     /// <summary>Sampled: the first items traced with every span below them.</summary>
-    public const int DetailedItems = 1_000;
+    public const int DetailedItems = 500;
 
     /// <summary>Sampled: item spans, spread evenly over the rest of the run.</summary>
-    public const int SampledItems = 1_000;
+    public const int SampledItems = 500;
 
     /// <summary>Sampled: the first item of each lane is traced, so every worker shows, up to this many lanes.</summary>
     public const int LanesShown = 600;

@@ -61,7 +61,7 @@ public sealed record TraceSummary(string Policy, int ItemsTraced, int ItemsDetai
 {
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    /// <summary>"traced 1,000 of 10,000 items in detail and 1,012 more as item spans; 0 spans dropped".</summary>
+    /// <summary>"traced 500 of 10,000 items in detail and 600 more as item spans (tracing sampled); 0 spans dropped".</summary>
     public string Describe()
     {
         var spansOnly = ItemsTraced - ItemsDetailed;
