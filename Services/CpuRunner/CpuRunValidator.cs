@@ -81,7 +81,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         var name = strategy?.Trim().ToLowerInvariant();
         if (name is null || !strategies.Contains(name))
         {
-            Fail("strategy", $"strategy must be one of {string.Join(", ", strategies)}; got '{(strategy is null ? "nothing" : strategy.Length <= 40 ? strategy : strategy[..40] + "…")}'.");
+            Fail("strategy", $"strategy must be one of {string.Join(", ", strategies)}; got '{(strategy is null ? "nothing" : ProblemText.Quote(strategy))}'.");
             return null;
         }
 

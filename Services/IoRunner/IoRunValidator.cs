@@ -79,7 +79,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         var name = strategy.Trim().ToLowerInvariant();
         if (!IoStrategies.Names.Contains(name))
         {
-            Fail("strategy", $"Unknown strategy '{Shorten(strategy)}': one of {string.Join(", ", IoStrategies.Names)}.");
+            Fail("strategy", $"Unknown strategy '{ProblemText.Quote(strategy)}': one of {string.Join(", ", IoStrategies.Names)}.");
             return null;
         }
 
@@ -107,7 +107,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
             }
 
             // Only SiteStub's own sites: a URL, a path or a host is never fetched.
-            Fail("sites", $"'{Shorten(name ?? "null")}' is not a SiteStub site; IoRunner downloads only from SiteStub ({known}).");
+            Fail("sites", $"'{ProblemText.Quote(name ?? "null")}' is not a SiteStub site; IoRunner downloads only from SiteStub ({known}).");
         }
 
         return sites;
@@ -133,7 +133,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         }
 
         if (request.Profile is not null && !catalogue.Profiles.ContainsKey(request.Profile))
-            Fail("profile", $"Unknown profile '{Shorten(request.Profile)}': one of {string.Join(", ", catalogue.Profiles.Keys)}.");
+            Fail("profile", $"Unknown profile '{ProblemText.Quote(request.Profile)}': one of {string.Join(", ", catalogue.Profiles.Keys)}.");
         Add("profile", request.Profile);
         Add("latencyMs", Number(RangeD("latencyMs", request.LatencyMs, 0, catalogue.MaxLatencyMs)));
         Add("dist", Choice("dist", request.Dist, Dists));
@@ -190,7 +190,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         var lower = value.ToLowerInvariant();
         if (allowed.Contains(lower))
             return lower;
-        Fail(field, $"{field} must be one of {string.Join(", ", allowed)}; got '{Shorten(value)}'.");
+        Fail(field, $"{field} must be one of {string.Join(", ", allowed)}; got '{ProblemText.Quote(value)}'.");
         return null;
     }
 
@@ -199,5 +199,4 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
     private void Fail(string field, string message) =>
         _errors[field] = _errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -17,6 +17,4 @@ public static class IoStrategies
     ];
 
     public static readonly IReadOnlyList<string> Names = All.Select(strategy => strategy.Name).ToList();
-
-    public static IStrategy Find(string name) => All.First(strategy => strategy.Name == name);
 }

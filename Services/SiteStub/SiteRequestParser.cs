@@ -77,7 +77,7 @@ public static class SiteRequestParser
             var limits = $"between {Format(min)} and {Format(max)}";
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                errors[name] = [$"{name} must be a number {limits}; got '{Shorten(text)}'."];
+                errors[name] = [$"{name} must be a number {limits}; got '{ProblemText.Quote(text)}'."];
                 return null;
             }
 
@@ -89,7 +89,7 @@ public static class SiteRequestParser
 
             if (value < min || value > max)
             {
-                errors[name] = [$"{name} must be {limits}; got {Shorten(text)}."];
+                errors[name] = [$"{name} must be {limits}; got {ProblemText.Quote(text)}."];
                 return null;
             }
 
@@ -104,12 +104,11 @@ public static class SiteRequestParser
             if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text[0]))
                 return value;
             var known = string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
-            errors[name] = [$"{name} must be one of {known}; got '{Shorten(text)}'."];
+            errors[name] = [$"{name} must be one of {known}; got '{ProblemText.Quote(text)}'."];
             return null;
         }
 
         private static string Format(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
 
-        private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
     }
 }

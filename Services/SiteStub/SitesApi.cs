@@ -58,7 +58,7 @@ public static class SitesApi
             return TypedResults.Problem(
                 title: "Unknown site",
                 statusCode: StatusCodes.Status404NotFound,
-                detail: $"SiteStub has no site '{Shorten(name)}'. Sites: {string.Join(", ", catalog.Names)}.");
+                detail: $"SiteStub has no site '{ProblemText.Quote(name, 64)}'. Sites: {string.Join(", ", catalog.Names)}.");
         }
 
         var request = SiteRequestParser.Parse(http.Query, site, options.Value, out var errors);
@@ -67,5 +67,4 @@ public static class SitesApi
             : new SitePageResult(page, request);
     }
 
-    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

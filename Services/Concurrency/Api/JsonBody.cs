@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 
 namespace ConcurrencyLab.Concurrency.Api;
 
@@ -31,7 +32,7 @@ public static class JsonBody
         {
             return new BodyResult<T>(null, TypedResults.Problem(
                 title: "Unsupported content type",
-                detail: $"Send the request body as application/json; got '{Shorten(type)}'.",
+                detail: $"Send the request body as application/json; got '{ProblemText.Quote(type, 60)}'.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
@@ -76,7 +77,6 @@ public static class JsonBody
             detail: $"The body may be at most {maxBytes:N0} bytes.",
             statusCode: StatusCodes.Status413PayloadTooLarge));
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
 
 public sealed record BodyResult<T>(T? Value, IResult? Problem) where T : class;

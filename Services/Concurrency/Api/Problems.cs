@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 
 namespace ConcurrencyLab.Concurrency.Api;
 
@@ -12,7 +13,7 @@ public static class Problems
 
     public static IResult RunNotFound(string id) => TypedResults.Problem(
         title: "Unknown run",
-        detail: $"There is no run '{(id.Length <= 40 ? id : id[..40] + "…")}' (it may have left the bounded history).",
+        detail: $"There is no run '{ProblemText.Quote(id)}' (it may have left the bounded history).",
         statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>429 with Retry-After, naming the limit.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
 namespace ConcurrencyLab.Concurrency.Engine;
 
 /// <summary>How much of a run is traced (the request's `tracing`).</summary>
@@ -59,7 +61,7 @@ public static class TracePolicy
         var index = value is null ? 0 : IndexOf(value.Trim().ToLowerInvariant());
         if (index < 0)
         {
-            error = $"tracing must be one of {string.Join(", ", Names)}; got '{(value!.Length <= 40 ? value : value[..40] + "…")}'.";
+            error = $"tracing must be one of {string.Join(", ", Names)}; got '{ProblemText.Quote(value!)}'.";
             return null;
         }
 

@@ -116,9 +116,3 @@ public sealed class RunFormModel
         return JsonValue.Create(trimmed);
     }
 }
-
-public static class Workloads
-{
-    public const string Io = "io";
-    public const string Cpu = "cpu";
-}
