@@ -1,5 +1,6 @@
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.CpuRunner;
 
@@ -21,7 +22,7 @@ public sealed record CpuRunPlan(
         workers = Settings.Workers,
         start = Start,
         count = Count,
-        switchIntervalMs = Strategy == "gil" ? Settings.SwitchIntervalMs : (double?)null,
+        switchIntervalMs = Strategy == StrategyNames.Gil ? Settings.SwitchIntervalMs : (double?)null,
         tracing = TracePolicy.NameOf(Settings.Tracing),
         rounds = Rounds,
     };

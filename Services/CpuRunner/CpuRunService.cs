@@ -53,7 +53,7 @@ public sealed class CpuRunService : IRunner
     public Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings)
     {
         var runPlan = (CpuRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
-        var launcher = strategy.Name == "processes" ? CpuWorkerLauncher.For(_options.ProcessWorker) : null;
+        var launcher = strategy.Name == StrategyNames.Processes ? CpuWorkerLauncher.For(_options.ProcessWorker) : null;
         return Registry.Start(place, new SumSquaresWorkload(runPlan), strategy, settings, runPlan.Describe(), Source, "cpu.run", launcher, _instance.Instance);
     }
 
@@ -71,7 +71,7 @@ public sealed class CpuRunService : IRunner
         var cpu = (CpuRunPlan)plan;
         var cap = CpuRunValidator.WorkerCap(_options, strategy.Name);
         var requested = Math.Min(workers ?? cpu.RequestedWorkers ?? Environment.ProcessorCount, cap);
-        return strategy.Name is "sequential" or "async"
+        return strategy.Name is StrategyNames.Sequential or StrategyNames.Async
             ? cpu.Settings with { Workers = 1 }
             : cpu.Settings with { Workers = requested };
     }

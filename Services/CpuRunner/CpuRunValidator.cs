@@ -1,5 +1,6 @@
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.CpuRunner;
 
@@ -33,7 +34,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         var interval = request.SwitchIntervalMs ?? DefaultSwitchIntervalMs;
         if (double.IsNaN(interval) || interval < 0.1 || interval > limits.MaxSwitchIntervalMs)
             Fail("switchIntervalMs", $"switchIntervalMs must be between 0.1 and {limits.MaxSwitchIntervalMs:N0}; got {interval}.");
-        else if (request.SwitchIntervalMs is not null && kind == RequestKind.Run && strategy is not null && strategy != "gil")
+        else if (request.SwitchIntervalMs is not null && kind == RequestKind.Run && strategy is not null && strategy != StrategyNames.Gil)
             Fail("switchIntervalMs", "switchIntervalMs applies to the gil strategy only.");
 
         var (tracing, rounds) = MeasurementFields.Parse(request.Tracing, request.Rounds, count, kind, Fail);
@@ -54,7 +55,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
             return null;
         var resolved = strategy switch
         {
-            "sequential" or "async" => 1,
+            StrategyNames.Sequential or StrategyNames.Async => 1,
             _ => request.Workers ?? Environment.ProcessorCount,
         };
         return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing), request.Workers, start, count, workerCounts, rounds);
@@ -63,8 +64,8 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
     /// <summary>The most workers a strategy may have (null: compare, where every strategy shares them).</summary>
     public static int WorkerCap(CpuRunnerOptions limits, string? strategy) => strategy switch
     {
-        "processes" => limits.MaxProcesses,
-        "replicas" => limits.MaxReplicaWorkers,
+        StrategyNames.Processes => limits.MaxProcesses,
+        StrategyNames.Replicas => limits.MaxReplicaWorkers,
         null => Math.Min(limits.MaxProcesses, Math.Min(limits.MaxThreads, limits.MaxReplicaWorkers)),
         _ => limits.MaxThreads,
     };

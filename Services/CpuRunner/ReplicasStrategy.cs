@@ -12,7 +12,7 @@ namespace ConcurrencyLab.CpuRunner;
 /// </summary>
 public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
 {
-    public string Name => "replicas";
+    public string Name => StrategyNames.Replicas;
 
     public string Description =>
         "Items sent over HTTP to the CpuRunner replicas the AppHost runs, over connections pinned to each replica (Aspire's proxy balances per connection); a lost replica's items are retried on the others.";
@@ -39,7 +39,7 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
 
     private static async Task LaneAsync(RunContext run, ReplicaPool pool, ReplicaConnection home, int lane, ItemQueue queue, CancellationToken cancellationToken)
     {
-        var laneIdentity = new WorkerIdentity("replica", $"lane-{lane + 1}", Environment.ProcessId);
+        var laneIdentity = new WorkerIdentity(WorkerKinds.Replica, $"lane-{lane + 1}", Environment.ProcessId);
         while (queue.TryTake(out var index))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -68,7 +68,7 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
                 // This process's own CPU is already in the run's account; count other replicas'.
                 var elsewhereCpuMs = result!.Pid == Environment.ProcessId ? 0 : result.CpuMs;
                 return (ItemOutcome.Success(value: result.Sum) with { Retries = retries, CpuMs = elsewhereCpuMs },
-                    new WorkerIdentity("replica", result.Instance, result.Pid));
+                    new WorkerIdentity(WorkerKinds.Replica, result.Instance, result.Pid));
             }
             catch (Exception error) when (error is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
             {
@@ -84,7 +84,7 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
         return (ItemOutcome.Failure("no_replica_left") with { Retries = retries }, null);
     }
 
-    private static WorkerIdentity Identity(ReplicaConnection connection) => new("replica", connection.Instance, connection.Pid);
+    private static WorkerIdentity Identity(ReplicaConnection connection) => new(WorkerKinds.Replica, connection.Instance, connection.Pid);
 }
 
 /// <summary>Where the replicas are, how many to expect, and how long a call may take.</summary>

@@ -54,7 +54,7 @@ public sealed class IoRunService(
     {
         var runPlan = (IoRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
         var workload = new DownloadWorkload(runPlan, runPlan.SiteStub);
-        var launcher = strategy.Name == "processes" ? IoWorker.Launcher(runPlan.SiteStub, runPlan.Timeout) : null;
+        var launcher = strategy.Name == StrategyNames.Processes ? IoWorker.Launcher(runPlan.SiteStub, runPlan.Timeout) : null;
         return registry.Start(place, workload, strategy, settings, runPlan.Describe(), Source, "io.run", launcher, instance.Instance);
     }
 
@@ -77,10 +77,10 @@ public sealed class IoRunService(
         var requested = workers ?? io.RequestedWorkers;
         return strategy.Name switch
         {
-            "sequential" => io.Settings with { Workers = 1, MaxConcurrency = null },
-            "async" when workers is { } cap => io.Settings with { Workers = cap, MaxConcurrency = cap },
-            "async" => io.Settings with { Workers = io.Settings.MaxConcurrency ?? io.Items },
-            "processes" => io.Settings with
+            StrategyNames.Sequential => io.Settings with { Workers = 1, MaxConcurrency = null },
+            StrategyNames.Async when workers is { } cap => io.Settings with { Workers = cap, MaxConcurrency = cap },
+            StrategyNames.Async => io.Settings with { Workers = io.Settings.MaxConcurrency ?? io.Items },
+            StrategyNames.Processes => io.Settings with
             {
                 Workers = Math.Min(requested ?? Environment.ProcessorCount, options.Value.MaxProcesses),
                 MaxConcurrency = null,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.IoRunner;
 
@@ -30,12 +31,12 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         var items = sites.Count * repeat;
 
         var workers = request.Workers;
-        var workerCap = strategy == "processes" ? limits.MaxProcesses : limits.MaxThreads;
+        var workerCap = strategy == StrategyNames.Processes ? limits.MaxProcesses : limits.MaxThreads;
         Range("workers", workers, 1, workerCap);
         var maxConcurrency = Range("maxConcurrency", request.MaxConcurrency, 1, limits.MaxAsync);
-        if (maxConcurrency is not null && kind != RequestKind.Compare && strategy is not null && strategy != "async")
+        if (maxConcurrency is not null && kind != RequestKind.Compare && strategy is not null && strategy != StrategyNames.Async)
             Fail("maxConcurrency", "maxConcurrency applies to the async strategy only; use workers for the others.");
-        if ((strategy == "async" || kind == RequestKind.Compare) && maxConcurrency is null && items > limits.MaxAsync)
+        if ((strategy == StrategyNames.Async || kind == RequestKind.Compare) && maxConcurrency is null && items > limits.MaxAsync)
             Fail("maxConcurrency", $"async starts every item at once: with more than {limits.MaxAsync:N0} items (IoRunner:MaxAsync) set maxConcurrency.");
 
         var timeoutMs = Range("timeoutMs", request.TimeoutMs, 1, limits.MaxTimeoutMs) ?? limits.DefaultTimeoutMs;
@@ -51,9 +52,9 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
 
         var resolvedWorkers = strategy switch
         {
-            "sequential" => 1,
-            "async" => maxConcurrency ?? items,
-            "processes" => workers ?? Environment.ProcessorCount,
+            StrategyNames.Sequential => 1,
+            StrategyNames.Async => maxConcurrency ?? items,
+            StrategyNames.Processes => workers ?? Environment.ProcessorCount,
             _ => workers ?? DefaultThreads,
         };
         var settings = new StrategySettings(resolvedWorkers, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing);

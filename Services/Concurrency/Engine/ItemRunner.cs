@@ -121,7 +121,7 @@ public sealed class ItemRunner
         activity.SetTag("lab.item.index", index);
         activity.SetTag("lab.lane", lane);
         // For a worker process, the runner's thread only waits on the pipe: its id says nothing.
-        if (worker.Kind != "process")
+        if (worker.Kind != WorkerKinds.Process)
         {
             activity.SetTag("thread.id", Environment.CurrentManagedThreadId);
             activity.SetTag("thread.name", Thread.CurrentThread.Name);

@@ -1,3 +1,5 @@
+using ConcurrencyLab.Concurrency.Strategies;
+
 namespace ConcurrencyLab.Concurrency.Reports;
 
 /// <summary>A compare (every strategy, same settings) or a sweep (one strategy, several worker counts).</summary>
@@ -17,7 +19,7 @@ public sealed record ComparisonReport(
     public static ComparisonReport From(string kind, string workload, object? request, IReadOnlyList<IReadOnlyList<RunReport>> entries)
     {
         // Speedup is measured against the sequential run of the same round, where the series has one.
-        var sequential = entries.FirstOrDefault(runs => runs[0].Strategy == "sequential");
+        var sequential = entries.FirstOrDefault(runs => runs[0].Strategy == StrategyNames.Sequential);
         var rows = entries.Select(runs => Row(runs, sequential)).ToList();
         var all = entries.SelectMany(runs => runs).ToList();
         var status = all.All(run => run.Status == "completed") ? "completed"

@@ -43,7 +43,7 @@ public static class RunReportBuilder
             ThreadPool = recorder.ThreadPool.Samples,
             WorkersUsed = recorder.Workers
                 .Select(pair => new WorkerUsage(pair.Key.Kind, pair.Key.Id, pair.Key.Pid, pair.Value,
-                    startup.TryGetValue(pair.Key.Pid, out var ms) && pair.Key.Kind == "process" ? Math.Round(ms, 3) : null))
+                    startup.TryGetValue(pair.Key.Pid, out var ms) && pair.Key.Kind == WorkerKinds.Process ? Math.Round(ms, 3) : null))
                 .OrderBy(worker => worker.Id, StringComparer.Ordinal)
                 .ToList(),
             Timeline = includeTimeline ? timeline.Take(timelineCap).ToList() : null,

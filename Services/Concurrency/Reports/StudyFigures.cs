@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.Concurrency.Reports;
 
@@ -21,20 +22,20 @@ public static class StudyFigures
 
     public static readonly IReadOnlyList<Published> All =
     [
-        new("io", "sequential", null, [46.07, 45.65]),
-        new("io", "threads", 5, [9.75, 9.33]),
-        new("io", "threads", 10, [5.14, 5.23]),
-        new("io", "threads", 15, [4.06, 3.78]),
-        new("io", "threads", 20, [3.06, 3.21]),
-        new("io", "threads", 30, [2.63, 2.40]),
-        new("io", "processes", null, [15.05, 12.24]),
-        new("cpu", "sequential", null, [10.75, 10.41]),
-        new("cpu", "threads", null, [11.09]),
-        new("cpu", "processes", null, [6.08, 5.98, 5.90]),
+        new("io", StrategyNames.Sequential, null, [46.07, 45.65]),
+        new("io", StrategyNames.Threads, 5, [9.75, 9.33]),
+        new("io", StrategyNames.Threads, 10, [5.14, 5.23]),
+        new("io", StrategyNames.Threads, 15, [4.06, 3.78]),
+        new("io", StrategyNames.Threads, 20, [3.06, 3.21]),
+        new("io", StrategyNames.Threads, 30, [2.63, 2.40]),
+        new("io", StrategyNames.Processes, null, [15.05, 12.24]),
+        new("cpu", StrategyNames.Sequential, null, [10.75, 10.41]),
+        new("cpu", StrategyNames.Threads, null, [11.09]),
+        new("cpu", StrategyNames.Processes, null, [6.08, 5.98, 5.90]),
     ];
 
     /// <summary>The study's IO threads runs by worker count: its only sweep.</summary>
-    public static IReadOnlyList<Published> IoThreads => [.. All.Where(figure => figure is { Workload: "io", Strategy: "threads" })];
+    public static IReadOnlyList<Published> IoThreads => [.. All.Where(figure => figure is { Workload: "io", Strategy: StrategyNames.Threads })];
 
     /// <summary>The figure published for exactly this strategy (and worker count, where the study varied it).</summary>
     public static Published? Find(string workload, string strategy, int? workers = null) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.Concurrency.Reports;
 
@@ -30,7 +31,7 @@ public static class Verdict
 
         var sentences = new List<string> { Bound(completed) };
         var winner = completed.MinBy(run => run.WallMs)!;
-        var baseline = completed.FirstOrDefault(run => run.Strategy == "sequential") ?? completed.MaxBy(run => run.WallMs)!;
+        var baseline = completed.FirstOrDefault(run => run.Strategy == StrategyNames.Sequential) ?? completed.MaxBy(run => run.WallMs)!;
         sentences.Add(Winner(winner, baseline, completed.Where(run => run != winner && Tied(run, winner)).ToList(), spreads.Count > 0));
         sentences.Add(Rounds(spreads, rounds));
         var cold = completed.Where(run => run.MeasuredCold).Select(Label).ToList();
@@ -42,7 +43,7 @@ public static class Verdict
         sentences.Add("Against the ideal (" + string.Join(", ", completed.Select(run => $"{Label(run)} {Percent(run.Efficiency)}")) + ").");
         foreach (var loser in completed.Where(run => run != winner && !Tied(run, winner)))
         {
-            if (WhyItLost(loser, winner, completed.FirstOrDefault(run => run.Strategy == "sequential")) is { } reason)
+            if (WhyItLost(loser, winner, completed.FirstOrDefault(run => run.Strategy == StrategyNames.Sequential)) is { } reason)
                 sentences.Add(reason);
         }
 
@@ -56,7 +57,7 @@ public static class Verdict
     // of the time the work computed rather than waited.
     private static string Bound(List<RunReport> runs)
     {
-        var reference = runs.FirstOrDefault(run => run.Strategy == "sequential") ?? runs[0];
+        var reference = runs.FirstOrDefault(run => run.Strategy == StrategyNames.Sequential) ?? runs[0];
         var busy = reference.CpuMs / reference.WallMs;
         var what = reference.Bound switch
         {
@@ -91,9 +92,9 @@ public static class Verdict
         if (loser.StartupMs is { } startup && startup > 0.1 * loser.WallMs)
             return Invariant($"{slower}: starting its worker processes took {startup:0} ms, {startup / loser.WallMs:0%} of its time.");
         var wanted = Math.Min(loser.Workers, loser.Items);
-        if (loser.Strategy == "threadpool" && (loser.PeakInFlight < wanted || loser.ThreadPoolThreads.Min < wanted))
+        if (loser.Strategy == StrategyNames.ThreadPool && (loser.PeakInFlight < wanted || loser.ThreadPoolThreads.Min < wanted))
             return Invariant($"{slower}: {wanted} blocking calls needed {wanted} pool threads, but the pool started with {loser.ThreadPoolThreads.Min} and grew only slowly (to {loser.ThreadPoolThreads.Max}); at most {loser.PeakInFlight} ran at once.");
-        if (loser.Strategy == "gil")
+        if (loser.Strategy == StrategyNames.Gil)
         {
             // Say "no faster than one" only where the sequential run shows it.
             var overSequential = sequential is null ? (double?)null : sequential.WallMs / loser.WallMs;
@@ -101,9 +102,9 @@ public static class Verdict
                 ? Invariant($"{slower}: its threads must take turns holding one global lock, so {loser.Workers} threads computed no faster than one.")
                 : Invariant($"{slower}: its threads must take turns holding one global lock; it ran {overSequential:0.00}× as fast as sequential here, where {loser.Workers} unlocked threads could reach {loser.Workers}×.");
         }
-        if (loser.Strategy == "async" && loser.Bound == "cpu" && loser.Workload == "cpu")
+        if (loser.Strategy == StrategyNames.Async && loser.Bound == "cpu" && loser.Workload == "cpu")
             return Invariant($"{slower}: every item ran on one event-loop thread; interleaving does not add a core.");
-        if (loser.Strategy == "sequential")
+        if (loser.Strategy == StrategyNames.Sequential)
             return Invariant($"{slower}: one item at a time, with nothing overlapped.");
         if (loser.PeakInFlight < winner.PeakInFlight && loser.Bound == "io")
             return Invariant($"{slower}: it overlapped at most {loser.PeakInFlight} waits where {Label(winner)} overlapped {winner.PeakInFlight}.");
@@ -116,10 +117,10 @@ public static class Verdict
 
     private static string Label(RunReport run) => run.Strategy switch
     {
-        "sequential" => "sequential",
-        "async" when run.MaxConcurrency is null && run.Workload == "io" => "async",
-        "async" when run.Workload == "io" => $"async ({run.MaxConcurrency})",
-        "async" => "async",
+        StrategyNames.Sequential => StrategyNames.Sequential,
+        StrategyNames.Async when run.MaxConcurrency is null && run.Workload == "io" => StrategyNames.Async,
+        StrategyNames.Async when run.Workload == "io" => $"async ({run.MaxConcurrency})",
+        StrategyNames.Async => StrategyNames.Async,
         _ => $"{run.Strategy} ({run.Workers})",
     };
 

@@ -9,7 +9,7 @@ namespace ConcurrencyLab.Concurrency.Strategies;
 /// </summary>
 public sealed class AsyncStrategy : IStrategy
 {
-    public string Name => "async";
+    public string Name => StrategyNames.Async;
 
     public string Description => "All items started at once as async calls (Task.WhenAll), optionally capped by maxConcurrency; waits hold no thread.";
 
@@ -19,7 +19,7 @@ public sealed class AsyncStrategy : IStrategy
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
-        var worker = new WorkerIdentity("task", "tasks", Environment.ProcessId);
+        var worker = new WorkerIdentity(WorkerKinds.Task, "tasks", Environment.ProcessId);
         run.Recorder.AddWorker(worker);
         var lanes = new LaneAllocator();
         using var cap = run.Settings.MaxConcurrency is { } max ? new SemaphoreSlim(max, max) : null;

@@ -9,7 +9,7 @@ namespace ConcurrencyLab.Concurrency.Strategies;
 /// </summary>
 public sealed class EventLoopStrategy : IStrategy
 {
-    public string Name => "async";
+    public string Name => StrategyNames.Async;
 
     public string Description =>
         "Every item as an async method on one single-threaded event loop, yielding between chunks: co-operative, never parallel, so CPU-bound work gains nothing.";
@@ -35,7 +35,7 @@ public sealed class EventLoopStrategy : IStrategy
 
     private static async Task RunOnAsync(SingleThreadScheduler loop, RunContext run, CancellationToken cancellationToken)
     {
-        var worker = new WorkerIdentity("thread", "event-loop", Environment.ProcessId);
+        var worker = new WorkerIdentity(WorkerKinds.Thread, "event-loop", Environment.ProcessId);
         run.Recorder.AddWorker(worker);
         using var session = run.Workload.CreateSession();
         var lanes = new LaneAllocator();

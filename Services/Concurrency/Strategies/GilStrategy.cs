@@ -9,7 +9,7 @@ namespace ConcurrencyLab.Concurrency.Strategies;
 /// </summary>
 public sealed class GilStrategy : IStrategy
 {
-    public string Name => "gil";
+    public string Name => StrategyNames.Gil;
 
     public string Description =>
         "W threads that must hold one global lock to compute, handed over every switchIntervalMs (CPython's GIL, emulated): no parallelism, each item's lock wait recorded.";
@@ -24,7 +24,7 @@ public sealed class GilStrategy : IStrategy
         var queue = new ItemQueue(run.Workload.ItemCount);
         return DedicatedThreads.RunAsync(run.Settings.Workers, "gil-thread", _ =>
         {
-            var worker = WorkerIdentity.CurrentThread("thread");
+            var worker = WorkerIdentity.CurrentThread(WorkerKinds.Thread);
             run.Recorder.AddWorker(worker);
             using var session = new LockedSession(run.Workload.CreateSession(), gil);
             while (queue.TryTake(out var index))

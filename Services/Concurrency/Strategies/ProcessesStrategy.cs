@@ -10,7 +10,7 @@ namespace ConcurrencyLab.Concurrency.Strategies;
 /// </summary>
 public sealed class ProcessesStrategy : IStrategy
 {
-    public string Name => "processes";
+    public string Name => StrategyNames.Processes;
 
     public string Description =>
         "W worker processes (default: one per core) started for the run, each with its own session, fed items over a pipe; start-up is measured.";
@@ -45,7 +45,7 @@ public sealed class ProcessesStrategy : IStrategy
 
     private static async Task FeedAsync(RunContext run, WorkerProcess worker, string kind, ItemQueue queue, CancellationToken cancellationToken)
     {
-        var identity = new WorkerIdentity("process", $"pid {worker.Pid} ({kind})", worker.Pid);
+        var identity = new WorkerIdentity(WorkerKinds.Process, $"pid {worker.Pid} ({kind})", worker.Pid);
         run.Recorder.AddWorker(identity);
         while (queue.TryTake(out var index))
         {

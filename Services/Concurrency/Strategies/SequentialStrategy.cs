@@ -4,7 +4,7 @@ namespace ConcurrencyLab.Concurrency.Strategies;
 
 public sealed class SequentialStrategy : IStrategy
 {
-    public string Name => "sequential";
+    public string Name => StrategyNames.Sequential;
 
     public string Description => "One thread, one session, one item at a time: the baseline every speedup is measured against.";
 
@@ -13,9 +13,9 @@ public sealed class SequentialStrategy : IStrategy
     public int Concurrency(StrategySettings settings, int items) => 1;
 
     public Task RunAsync(RunContext run, CancellationToken cancellationToken) =>
-        DedicatedThreads.RunAsync(1, "sequential", _ =>
+        DedicatedThreads.RunAsync(1, StrategyNames.Sequential, _ =>
         {
-            var worker = WorkerIdentity.CurrentThread("thread");
+            var worker = WorkerIdentity.CurrentThread(WorkerKinds.Thread);
             run.Recorder.AddWorker(worker);
             using var session = run.Workload.CreateSession();
             for (var index = 0; index < run.Workload.ItemCount; index++)

@@ -9,7 +9,7 @@ namespace ConcurrencyLab.Concurrency.Strategies;
 /// </summary>
 public sealed class ThreadPoolStrategy : IStrategy
 {
-    public string Name => "threadpool";
+    public string Name => StrategyNames.ThreadPool;
 
     public string Description =>
         "W blocking calls queued to the .NET thread pool: past its minimum (one thread per core) it injects about 1-2 threads a second, so blocking work starves it.";
@@ -25,7 +25,7 @@ public sealed class ThreadPoolStrategy : IStrategy
         var loops = Enumerable.Range(0, run.Settings.Workers).Select(_ => Task.Factory.StartNew(() =>
         {
             // Not LongRunning: these must be ordinary pool work items to show the pool's behaviour.
-            var worker = WorkerIdentity.CurrentThread("pool-thread");
+            var worker = WorkerIdentity.CurrentThread(WorkerKinds.PoolThread);
             run.Recorder.AddWorker(worker);
             while (queue.TryTake(out var index))
             {

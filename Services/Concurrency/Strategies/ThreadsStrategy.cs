@@ -8,7 +8,7 @@ namespace ConcurrencyLab.Concurrency.Strategies;
 /// </summary>
 public sealed class ThreadsStrategy(string description) : IStrategy
 {
-    public string Name => "threads";
+    public string Name => StrategyNames.Threads;
 
     public string Description { get; } = description;
 
@@ -22,7 +22,7 @@ public sealed class ThreadsStrategy(string description) : IStrategy
         using var shared = run.Settings.ClientPerWorker ? null : run.Workload.CreateSession();
         await DedicatedThreads.RunAsync(run.Settings.Workers, "worker", _ =>
         {
-            var worker = WorkerIdentity.CurrentThread("thread");
+            var worker = WorkerIdentity.CurrentThread(WorkerKinds.Thread);
             run.Recorder.AddWorker(worker);
             using var own = shared is null ? run.Workload.CreateSession() : null;
             var session = own ?? shared!;

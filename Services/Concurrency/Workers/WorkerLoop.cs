@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.Concurrency.Workers;
 
@@ -38,7 +39,7 @@ public static class WorkerLoop
     {
         ActivityContext.TryParse(request.TraceParent, null, out var parent);
         using var activity = source.StartActivity(itemSpanName, ActivityKind.Internal, parent);
-        activity?.SetTag("lab.strategy", "processes");
+        activity?.SetTag("lab.strategy", StrategyNames.Processes);
         activity?.SetTag("lab.item.index", request.Index);
         activity?.SetTag("process.pid", Environment.ProcessId);
         activity?.SetTag("thread.id", Environment.CurrentManagedThreadId);

@@ -3,6 +3,7 @@ using ConcurrencyLab.Concurrency.Reports;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.Gateway.Lab.Charts;
 
@@ -71,7 +72,7 @@ public static class CompareChart
     }
 
     public static string Label(ComparisonRow row) =>
-        row.Strategy == "sequential" ? "sequential" : $"{row.Strategy} ({row.Workers})";
+        row.Strategy == StrategyNames.Sequential ? StrategyNames.Sequential : $"{row.Strategy} ({row.Workers})";
 
     public static string SpeedupLabel(ComparisonRow row) => row switch
     {

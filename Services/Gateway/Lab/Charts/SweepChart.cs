@@ -5,6 +5,7 @@ using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
 using Plotly.Blazor.Traces.ScatterLib;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.Gateway.Lab.Charts;
 
@@ -61,7 +62,7 @@ public static class SweepChart
     /// <summary>The study's figures for this strategy: its threads sweep, or one published run as a flat line.</summary>
     private static IEnumerable<ITrace> StudySeries(string workload, string strategy, List<ComparisonRow> rows)
     {
-        if (workload == Workloads.Io && strategy == "threads")
+        if (workload == Workloads.Io && strategy == StrategyNames.Threads)
         {
             var study = StudyFigures.IoThreads;
             IList<object> workers = [.. study.Select(point => (object)point.Workers!)];
@@ -69,7 +70,7 @@ public static class SweepChart
             yield return Line("study run 2 (s)", workers, study.Select(point => point.Runs[1]), "#ea580c", "solid", markersOnly: true);
         }
         // The study's CPU threads ran under the GIL: the lab's gil strategy, and its threads' contrast.
-        else if (StudyFigures.Find(workload, workload == Workloads.Cpu && strategy == "gil" ? "threads" : strategy) is { } published && rows.Count > 0)
+        else if (StudyFigures.Find(workload, workload == Workloads.Cpu && strategy == StrategyNames.Gil ? StrategyNames.Threads : strategy) is { } published && rows.Count > 0)
         {
             var seconds = published.Mean;
             var name = string.Create(CultureInfo.InvariantCulture, $"study {strategy}: {seconds:0.00} s");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.Gateway.Lab.Client;
 
@@ -11,7 +12,7 @@ namespace ConcurrencyLab.Gateway.Lab.Client;
 public sealed class RunFormModel
 {
     public string Workload { get; set; } = Workloads.Io;
-    public string Strategy { get; set; } = "threads";
+    public string Strategy { get; set; } = StrategyNames.Threads;
     public string Workers { get; set; } = "10";
     public string WorkerCounts { get; set; } = "";
 
@@ -38,7 +39,7 @@ public sealed class RunFormModel
     public void SwitchTo(string workload)
     {
         Workload = workload;
-        Strategy = "threads";
+        Strategy = StrategyNames.Threads;
         Workers = DefaultWorkers;
         WorkerCounts = "";
     }
@@ -93,7 +94,7 @@ public sealed class RunFormModel
             Add(body, "start", Start);
             Add(body, "count", Count);
             // The switch interval means something to the gil strategy only (compare runs gil too).
-            if (!includeStrategy || Strategy == "gil")
+            if (!includeStrategy || Strategy == StrategyNames.Gil)
                 Add(body, "switchIntervalMs", SwitchIntervalMs);
         }
 
