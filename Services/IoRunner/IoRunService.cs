@@ -30,22 +30,22 @@ public sealed class IoRunService(
             return new PreparedRun(null, body.Problem);
 
         Uri siteStub;
-        SiteStubCatalog catalogue;
+        SiteStubCatalog catalog;
         try
         {
             siteStub = await locator.BaseAddressAsync(cancellationToken);
-            catalogue = await locator.CatalogueAsync(siteStub, cancellationToken);
+            catalog = await locator.CatalogAsync(siteStub, cancellationToken);
         }
         catch (Exception error) when (error is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(error, "SiteStub is not reachable");
             return new PreparedRun(null, TypedResults.Problem(
                 title: "SiteStub is not reachable",
-                detail: "IoRunner could not read SiteStub's catalogue; is the sitestub resource running?",
+                detail: "IoRunner could not read SiteStub's catalog; is the sitestub resource running?",
                 statusCode: StatusCodes.Status503ServiceUnavailable));
         }
 
-        var validator = new IoRunValidator(options.Value, catalogue, siteStub);
+        var validator = new IoRunValidator(options.Value, catalog, siteStub);
         var plan = validator.Validate(body.Value!, kind);
         return PreparedRun.From(plan, validator.Errors);
     }
@@ -61,9 +61,9 @@ public sealed class IoRunService(
     public async Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken)
     {
         var siteStub = await locator.BaseAddressAsync(cancellationToken);
-        var catalogue = await locator.CatalogueAsync(siteStub, cancellationToken);
+        var catalog = await locator.CatalogAsync(siteStub, cancellationToken);
         var request = new IoRunRequest { Strategy = strategy.Name, Repeat = 2, LatencyMs = 0, Tracing = "off" };
-        return new IoRunValidator(options.Value, catalogue, siteStub).Validate(request, RequestKind.Run)
+        return new IoRunValidator(options.Value, catalog, siteStub).Validate(request, RequestKind.Run)
             ?? throw new InvalidOperationException($"The warm-up plan for {strategy.Name} is not valid.");
     }
 

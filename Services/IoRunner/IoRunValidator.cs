@@ -6,10 +6,10 @@ using ConcurrencyLab.Concurrency.Strategies;
 namespace ConcurrencyLab.IoRunner;
 
 /// <summary>
-/// Checks an IO request against IoRunner's limits and SiteStub's catalogue, and fills in
+/// Checks an IO request against IoRunner's limits and SiteStub's catalog, and fills in
 /// the defaults. Every problem is reported at once, by field, with its limit.
 /// </summary>
-public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catalogue, Uri siteStub)
+public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catalog, Uri siteStub)
 {
     public static readonly IReadOnlyList<string> Dists = ["fixed", "uniform", "normal", "lognormal"];
     public static readonly IReadOnlyList<string> FailModes = ["status", "reset", "hang"];
@@ -97,11 +97,11 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
             return [];
         }
 
-        var known = string.Join(", ", catalogue.Sites.Select(site => site.Name));
+        var known = string.Join(", ", catalog.Sites.Select(site => site.Name));
         var sites = new List<string>();
         foreach (var name in requested)
         {
-            if (catalogue.Find(name ?? "") is { } site)
+            if (catalog.Find(name ?? "") is { } site)
             {
                 sites.Add(site.Name);
                 continue;
@@ -133,13 +133,13 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
                 parameters.Add(new(name, value));
         }
 
-        if (request.Profile is not null && !catalogue.Profiles.ContainsKey(request.Profile))
-            Fail("profile", $"Unknown profile '{ProblemText.Quote(request.Profile)}': one of {string.Join(", ", catalogue.Profiles.Keys)}.");
+        if (request.Profile is not null && !catalog.Profiles.ContainsKey(request.Profile))
+            Fail("profile", $"Unknown profile '{ProblemText.Quote(request.Profile)}': one of {string.Join(", ", catalog.Profiles.Keys)}.");
         Add("profile", request.Profile);
-        Add("latencyMs", Number(RangeD("latencyMs", request.LatencyMs, 0, catalogue.MaxLatencyMs)));
+        Add("latencyMs", Number(RangeD("latencyMs", request.LatencyMs, 0, catalog.MaxLatencyMs)));
         Add("dist", Choice("dist", request.Dist, Dists));
-        Add("jitterMs", Number(RangeD("jitterMs", request.JitterMs, 0, catalogue.MaxLatencyMs)));
-        Add("sizeBytes", Number(RangeD("sizeBytes", request.SizeBytes, 0, catalogue.MaxSizeBytes)));
+        Add("jitterMs", Number(RangeD("jitterMs", request.JitterMs, 0, catalog.MaxLatencyMs)));
+        Add("sizeBytes", Number(RangeD("sizeBytes", request.SizeBytes, 0, catalog.MaxSizeBytes)));
         Add("bandwidthKBps", Number(RangeD("bandwidthKBps", request.BandwidthKBps, 0.001, 10_000_000)));
         Add("failRate", Number(RangeD("failRate", request.FailRate, 0, 1)));
         Add("failMode", Choice("failMode", request.FailMode, FailModes));
@@ -151,10 +151,10 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
     // its profile's, else the sites' own; plus the transfer time a bandwidth cap adds.
     private double ExpectedItemMs(IoRunRequest request, List<string> sites)
     {
-        var known = sites.Select(catalogue.Find).OfType<SiteStubCatalog.Site>().ToList();
+        var known = sites.Select(catalog.Find).OfType<SiteStubCatalog.Site>().ToList();
         if (known.Count == 0)
             return 0;
-        var profile = request.Profile is not null ? catalogue.Profiles.GetValueOrDefault(request.Profile) : null;
+        var profile = request.Profile is not null ? catalog.Profiles.GetValueOrDefault(request.Profile) : null;
         var latency = request.LatencyMs ?? profile?.LatencyMs ?? known.Average(site => site.LatencyMs);
         if (request.BandwidthKBps is not { } bandwidth || bandwidth <= 0)
             return latency;

@@ -21,7 +21,10 @@ public static class IoWorker
     {
         var siteStub = new Uri(Environment.GetEnvironmentVariable(SiteStubVariable)
             ?? throw new InvalidOperationException($"{SiteStubVariable} is not set."));
-        var timeoutMs = double.Parse(Environment.GetEnvironmentVariable(TimeoutVariable) ?? "10000", CultureInfo.InvariantCulture);
+        // The launcher always passes the run's timeout; the default only covers a worker started by hand.
+        var timeoutMs = Environment.GetEnvironmentVariable(TimeoutVariable) is { } given
+            ? double.Parse(given, CultureInfo.InvariantCulture)
+            : new IoRunnerOptions().DefaultTimeoutMs;
 
         using var tracing = WorkerTelemetry.Start(LabTelemetry.IoSource);
         using var source = new ActivitySource(LabTelemetry.IoSource);

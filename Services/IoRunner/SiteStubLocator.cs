@@ -7,11 +7,11 @@ namespace ConcurrencyLab.IoRunner;
 
 /// <summary>
 /// Finds SiteStub (configured URL, or "sitestub" through service discovery) and reads its
-/// catalogue. Every download goes to this one base address: IoRunner is not a proxy.
+/// catalog. Every download goes to this one base address: IoRunner is not a proxy.
 /// </summary>
 public sealed class SiteStubLocator(IOptions<IoRunnerOptions> options, ServiceEndpointResolver resolver)
 {
-    private static readonly TimeSpan CatalogueTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CatalogTimeout = TimeSpan.FromSeconds(10);
 
     public async Task<Uri> BaseAddressAsync(CancellationToken cancellationToken)
     {
@@ -29,12 +29,12 @@ public sealed class SiteStubLocator(IOptions<IoRunnerOptions> options, ServiceEn
         };
     }
 
-    public async Task<SiteStubCatalog> CatalogueAsync(Uri baseAddress, CancellationToken cancellationToken)
+    public async Task<SiteStubCatalog> CatalogAsync(Uri baseAddress, CancellationToken cancellationToken)
     {
         using var client = SiteStubClients.Create(baseAddress);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CatalogueTimeout);
+        timeout.CancelAfter(CatalogTimeout);
         return await client.GetFromJsonAsync<SiteStubCatalog>("/sites", timeout.Token)
-            ?? throw new InvalidOperationException("SiteStub answered an empty catalogue.");
+            ?? throw new InvalidOperationException("SiteStub answered an empty catalog.");
     }
 }

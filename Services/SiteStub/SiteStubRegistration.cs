@@ -21,8 +21,9 @@ public static class SiteStubRegistration
 
         // A burst of thousands of connections overflows Kestrel's default accept backlog
         // (512); the client would then see SYN retries of a second or more, not the stub.
-        var backlog = builder.Configuration.GetValue($"{SiteStubOptions.Section}:Backlog", SiteStubOptions.DefaultBacklog);
-        builder.WebHost.UseSockets(sockets => sockets.Backlog = backlog);
+        // Read here, before the options exist: the socket transport is set up with the host.
+        var options = builder.Configuration.GetSection(SiteStubOptions.Section).Get<SiteStubOptions>() ?? new SiteStubOptions();
+        builder.WebHost.UseSockets(sockets => sockets.Backlog = options.Backlog);
         return builder;
     }
 }

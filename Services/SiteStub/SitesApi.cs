@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.SiteStub;
 
-/// <summary>/sites: the stand-in pages, their catalogue and the server's own statistics.</summary>
+/// <summary>/sites: the stand-in pages, their catalog and the server's own statistics.</summary>
 public static class SitesApi
 {
     public static RouteGroupBuilder MapSitesApi(this IEndpointRouteBuilder app)
@@ -20,7 +20,7 @@ public static class SitesApi
 
     public sealed record ProfileInfo(double LatencyMs, string Dist, double JitterMs);
 
-    public sealed record Catalogue(
+    public sealed record Catalog(
         IReadOnlyList<SiteInfo> Sites,
         IReadOnlyDictionary<string, ProfileInfo> Profiles,
         IReadOnlyList<string> Parameters,
@@ -28,7 +28,7 @@ public static class SitesApi
         long MaxSizeBytes,
         int MaxLatencyMs);
 
-    private static Ok<Catalogue> ListSites(IOptions<SiteStubOptions> options)
+    private static Ok<Catalog> ListSites(IOptions<SiteStubOptions> options)
     {
         var value = options.Value;
         var sites = value.Sites
@@ -38,7 +38,7 @@ public static class SitesApi
         var profiles = value.Profiles.ToDictionary(
             profile => profile.Key,
             profile => new ProfileInfo(profile.Value.LatencyMs, profile.Value.Dist.ToString().ToLowerInvariant(), profile.Value.JitterMs));
-        return TypedResults.Ok(new Catalogue(sites, profiles, SiteRequestParser.Parameters,
+        return TypedResults.Ok(new Catalog(sites, profiles, SiteRequestParser.Parameters,
             value.MaxConcurrent, value.MaxSizeBytes, value.MaxLatencyMs));
     }
 

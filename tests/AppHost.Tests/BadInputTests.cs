@@ -1,7 +1,7 @@
 namespace ConcurrencyLab.AppHost.Tests;
 
 /// <summary>The bad-input corpus through the gateway: every answer a 4xx ProblemDetails, no 5xx, no internals.</summary>
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class BadInputTests(LabAppFixture lab)
 {
     [Fact]

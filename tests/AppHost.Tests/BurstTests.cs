@@ -11,7 +11,7 @@ namespace ConcurrencyLab.AppHost.Tests;
 /// service's own port, and through the gateway, leave every resource running, healthy,
 /// and not restarted. Each request is answered or shed; none hangs.
 /// </summary>
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class BurstTests(LabAppFixture lab)
 {
     private const int Connections = 10_000;

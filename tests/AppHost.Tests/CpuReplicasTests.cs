@@ -12,7 +12,7 @@ namespace ConcurrencyLab.AppHost.Tests;
 /// The replicas strategy against the AppHost's real cpurunner replicas. In the cpurunner
 /// collection: no other test uses the replicas while one is stopped.
 /// </summary>
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class CpuReplicasTests(LabAppFixture lab)
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(2);
@@ -98,11 +98,4 @@ public sealed class CpuReplicasTests(LabAppFixture lab)
 
     private static async Task<JsonElement> Report(HttpClient client, string? id) =>
         await client.GetFromJsonAsync<JsonElement>($"/cpu/runs/{id}?timeline=false", Cancel);
-
-}
-
-[CollectionDefinition(Name)]
-public sealed class CpuRunnerCollection
-{
-    public const string Name = "cpurunner";
 }

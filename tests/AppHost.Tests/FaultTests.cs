@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace ConcurrencyLab.AppHost.Tests;
 
 /// <summary>SiteStub failing a fifth of its downloads, in each way, through the whole running lab.</summary>
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class FaultTests(LabAppFixture lab)
 {
     [Theory]

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace ConcurrencyLab.AppHost.Tests;
 
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class GatewayTests(LabAppFixture lab)
 {
     [Fact]

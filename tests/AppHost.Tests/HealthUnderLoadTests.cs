@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace ConcurrencyLab.AppHost.Tests;
 
 /// <summary>Every service keeps answering /health while a CPU run keeps every core busy.</summary>
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class HealthUnderLoadTests(LabAppFixture lab)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

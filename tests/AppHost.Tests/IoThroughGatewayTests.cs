@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace ConcurrencyLab.AppHost.Tests;
 
 /// <summary>The IO experiment as a user runs it: through the gateway, against the AppHost's SiteStub.</summary>
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class IoThroughGatewayTests(LabAppFixture lab)
 {
     [Theory]

@@ -5,7 +5,7 @@ using Aspire.Hosting.Testing;
 
 namespace ConcurrencyLab.AppHost.Tests;
 
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class ResourceHealthTests(LabAppFixture lab)
 {
     public static TheoryData<string> Services => new(LabAppFixture.Services);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConcurrencyLab.AppHost.Tests;
 
 /// <summary>The AppHost's iorunner stopped with SIGTERM in the middle of a processes run.</summary>
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class RunnerShutdownTests(LabAppFixture lab)
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(2);

@@ -9,7 +9,7 @@ namespace ConcurrencyLab.AppHost.Tests;
 /// every promised item span, the calls under the detailed items, and no span whose parent
 /// never arrived.
 /// </summary>
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed class TraceCompletenessTests(LabAppFixture lab)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -47,7 +47,7 @@ public sealed class TraceCompletenessTests(LabAppFixture lab)
         Assert.Equal((500, 0L), (detailed, tracing.GetProperty("spansDropped").GetInt64()));
         Assert.InRange(traced, 1_000, 1_600);
         Assert.Equal(1, Count("iorunner", "io.run"));
-        // One more HttpClient span than downloads: IoRunner reads SiteStub's catalogue before the run.
+        // One more HttpClient span than downloads: IoRunner reads SiteStub's catalog before the run.
         Assert.Equal(detailed + 1, Count("iorunner", "GET"));
         Assert.Equal(detailed, Count("sitestub", "GET /sites/{name}"));
     }

@@ -17,8 +17,8 @@ public sealed class VerdictTests
 
         Assert.StartsWith("The work is IO-bound", verdict[0]);
         Assert.Contains("0.01 cores busy", verdict[0]);
-        Assert.Equal("async won: 124 ms, 130.2× faster than sequential (16.15 s).", verdict[1]);
-        Assert.Contains(verdict, sentence => sentence.StartsWith("threads (10) took 1.63 s") && sentence.Contains("overlapped at most 10 waits where async overlapped 160"));
+        Assert.Equal("async (160) won: 124 ms, 130.2× faster than sequential (16.15 s).", verdict[1]);
+        Assert.Contains(verdict, sentence => sentence.StartsWith("threads (10) took 1.63 s") && sentence.Contains("overlapped at most 10 waits where async (160) overlapped 160"));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class VerdictTests
     {
         var verdict = Verdict.Write([Run("async", workload: "io", wallMs: 100, cpuMs: 5, bound: "io", failed: 3)]);
 
-        Assert.Contains("Failures: async 3 of 10 (http_503 3).", verdict);
+        Assert.Contains("Failures: async (1) 3 of 10 (http_503 3).", verdict);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class IoComparisonTests
         Assert.All(downloads, download => Assert.Equal(root.SpanId, download.ParentSpanId));
         Assert.Equal(2, downloads.Select(download => download.GetTagItem("thread.id")).Distinct().Count());
         // Each download has one HttpClient span, and SiteStub's server span is that one's child.
-        // (The trace also holds the caller's POST and the catalogue read that started the run.)
+        // (The trace also holds the caller's POST and the catalog read that started the run.)
         var clientSpans = trace.Where(span => span.Kind == ActivityKind.Client && downloads.Any(d => d.SpanId == span.ParentSpanId)).ToList();
         Assert.Equal(4, clientSpans.Count);
         Assert.Equal(4, clientSpans.Select(client => client.ParentSpanId).Distinct().Count());

@@ -163,15 +163,15 @@ public sealed class SiteHttpTests
     }
 
     [Fact]
-    public async Task TheCatalogueListsSitesProfilesAndParameters()
+    public async Task TheCatalogListsSitesProfilesAndParameters()
     {
         await using var server = await SiteStubServer.StartAsync();
 
-        var catalogue = await server.Client.GetFromJsonAsync<JsonElement>("/sites", Cancel);
+        var catalog = await server.Client.GetFromJsonAsync<JsonElement>("/sites", Cancel);
 
-        var names = catalogue.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
+        var names = catalog.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
         Assert.Equal(["jython", "dice"], names);
-        Assert.Equal(290, catalogue.GetProperty("profiles").GetProperty("seed").GetProperty("latencyMs").GetDouble());
-        Assert.Contains("failMode", catalogue.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(290, catalog.GetProperty("profiles").GetProperty("seed").GetProperty("latencyMs").GetDouble());
+        Assert.Contains("failMode", catalog.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
     }
 }

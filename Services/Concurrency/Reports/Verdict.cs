@@ -115,14 +115,7 @@ public static class Verdict
         return null;
     }
 
-    private static string Label(RunReport run) => run.Strategy switch
-    {
-        StrategyNames.Sequential => StrategyNames.Sequential,
-        StrategyNames.Async when run.MaxConcurrency is null && run.Workload == "io" => StrategyNames.Async,
-        StrategyNames.Async when run.Workload == "io" => $"async ({run.MaxConcurrency})",
-        StrategyNames.Async => StrategyNames.Async,
-        _ => $"{run.Strategy} ({run.Workers})",
-    };
+    private static string Label(RunReport run) => RunLabel.Of(run);
 
     private static string Percent(double share) => Invariant($"{share * 100:0}%");
 

@@ -12,7 +12,7 @@ namespace ConcurrencyLab.AppHost.Tests.Browser;
 /// form with its progress and timeline, compare and sweep charts, validation messages.
 /// Assertions count what Plotly drew (one SVG bar per item, per strategy).
 /// </summary>
-[Collection(CpuRunnerCollection.Name)]
+[Collection(LabCollection.Name)]
 public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) : IClassFixture<Chromium>, IAsyncDisposable
 {
     private readonly List<IPage> _pages = [];

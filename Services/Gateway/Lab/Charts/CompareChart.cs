@@ -17,7 +17,7 @@ public static class CompareChart
     public static ChartFigure Build(ComparisonReport comparison)
     {
         var rows = comparison.Rows;
-        var labels = rows.Select(Label).Cast<object>().ToList();
+        var labels = rows.Select(row => RunLabel.Of(row.Strategy, row.Workers, row.MaxConcurrency, comparison.Workload)).Cast<object>().ToList();
         var wall = new Bar
         {
             Name = "wall time (s)",
@@ -71,8 +71,6 @@ public static class CompareChart
         return new ChartFigure([wall, ideal], layout);
     }
 
-    public static string Label(ComparisonRow row) =>
-        row.Strategy == StrategyNames.Sequential ? StrategyNames.Sequential : $"{row.Strategy} ({row.Workers})";
 
     public static string SpeedupLabel(ComparisonRow row) => row switch
     {

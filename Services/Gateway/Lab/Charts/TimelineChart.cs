@@ -28,7 +28,7 @@ public static class TimelineChart
         if (failed.Count > 0)
             data.Add(Trace("failed", failed, FailedColor));
 
-        var title = $"{run.Strategy} ({run.Workers}): {bars.Count} items on {lanes.Count} lane{(lanes.Count == 1 ? "" : "s")}"
+        var title = $"{RunLabel.Of(run)}: {bars.Count} items on {lanes.Count} lane{(lanes.Count == 1 ? "" : "s")}"
             + (run.TimelineTruncated ? " (timeline truncated)" : "");
         var layout = new Layout
         {
