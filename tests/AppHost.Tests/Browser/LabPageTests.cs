@@ -78,6 +78,8 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
             // 10× the study's sizes (n near 5·10^7): enough work per item that the cores show.
             await page.GetByTestId("start").FillAsync("50000000");
             await page.GetByTestId("count").FillAsync("20");
+            // Three rounds: medians with their min–max, drawn as error bars.
+            await page.GetByTestId("rounds").FillAsync("3");
         }
 
         await page.GetByTestId("compare").ClickAsync();
@@ -96,6 +98,13 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         // The verdict judges what it measured: a short CPU series on a busy machine can read as mixed.
         await Expect(panel.GetByTestId("verdict")).ToContainTextAsync(workload == "io" ? IoBound() : CpuBound());
         await Expect(panel.GetByTestId("verdict")).ToContainTextAsync(WinnerSentence());
+        if (workload == "cpu")
+        {
+            await Expect(panel.GetByTestId("verdict")).ToContainTextAsync("medians over 3 rounds");
+            await Expect(panel.Locator("[data-chart=compare] .errorbar")).ToHaveCountAsync(strategies);
+            await Expect(panel.GetByTestId("wall").First).ToContainTextAsync("–");
+        }
+
         await Screenshots.TakeAsync(panel, $"compare-{workload}");
     }
 
