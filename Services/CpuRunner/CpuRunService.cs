@@ -12,15 +12,13 @@ namespace ConcurrencyLab.CpuRunner;
 /// <summary>The CPU runner: exact sums of squares under six strategies.</summary>
 public sealed class CpuRunService : IRunner
 {
-    private static readonly ActivitySource Source = new(LabTelemetry.CpuSource);
-    private readonly ServiceInstance _instance;
+    public static readonly ActivitySource Source = new(LabTelemetry.CpuSource);
     private readonly IServer _server;
     private readonly CpuRunnerOptions _options;
 
-    public CpuRunService(RunRegistry registry, ServiceInstance instance, IServer server, IOptions<CpuRunnerOptions> options)
+    public CpuRunService(RunRegistry registry, IServer server, IOptions<CpuRunnerOptions> options)
     {
         Registry = registry;
-        _instance = instance;
         _server = server;
         _options = options.Value;
         Strategies =
@@ -54,7 +52,7 @@ public sealed class CpuRunService : IRunner
     {
         var runPlan = (CpuRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
         var launcher = strategy.Name == StrategyNames.Processes ? CpuWorkerLauncher.For(_options.ProcessWorker) : null;
-        return Registry.Start(place, new SumSquaresWorkload(runPlan), strategy, settings, runPlan.Describe(), Source, "cpu.run", launcher, _instance.Instance);
+        return Registry.Start(place, new SumSquaresWorkload(runPlan), strategy, settings, runPlan.Describe(), launcher);
     }
 
     public Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken)

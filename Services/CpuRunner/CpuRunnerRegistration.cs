@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Api;
+using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Runs;
 
 namespace ConcurrencyLab.CpuRunner;
@@ -13,6 +14,7 @@ public static class CpuRunnerRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddLabEngine(CpuRunnerOptions.Section);
+        builder.Services.AddSingleton(services => new RunnerTelemetry(CpuRunService.Source, "cpu.run", services.GetRequiredService<ServiceInstance>().Instance));
         builder.Services.AddSingleton<IRunner, CpuRunService>();
         return builder;
     }

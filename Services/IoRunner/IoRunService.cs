@@ -11,11 +11,10 @@ namespace ConcurrencyLab.IoRunner;
 public sealed class IoRunService(
     RunRegistry registry,
     SiteStubLocator locator,
-    ServiceInstance instance,
     IOptions<IoRunnerOptions> options,
     ILogger<IoRunService> logger) : IRunner
 {
-    private static readonly ActivitySource Source = new(LabTelemetry.IoSource);
+    public static readonly ActivitySource Source = new(LabTelemetry.IoSource);
 
     public string Workload => "io";
 
@@ -55,7 +54,7 @@ public sealed class IoRunService(
         var runPlan = (IoRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
         var workload = new DownloadWorkload(runPlan, runPlan.SiteStub);
         var launcher = strategy.Name == StrategyNames.Processes ? IoWorker.Launcher(runPlan.SiteStub, runPlan.Timeout) : null;
-        return registry.Start(place, workload, strategy, settings, runPlan.Describe(), Source, "io.run", launcher, instance.Instance);
+        return registry.Start(place, workload, strategy, settings, runPlan.Describe(), launcher);
     }
 
     public async Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken)

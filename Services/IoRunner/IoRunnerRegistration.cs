@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Api;
+using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Runs;
 
 namespace ConcurrencyLab.IoRunner;
@@ -16,6 +17,7 @@ public static class IoRunnerRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddLabEngine(IoRunnerOptions.Section);
+        builder.Services.AddSingleton(services => new RunnerTelemetry(IoRunService.Source, "io.run", services.GetRequiredService<ServiceInstance>().Instance));
         builder.Services.AddSingleton<SiteStubLocator>();
         builder.Services.AddSingleton<IRunner, IoRunService>();
         builder.Services.AddMeasurementHttpClient(SiteStubClient)

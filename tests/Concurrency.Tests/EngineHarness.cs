@@ -35,7 +35,8 @@ public sealed class EngineHarness : IDisposable
             },
         };
         ActivitySource.AddActivityListener(_listener);
-        Registry = new RunRegistry(new RunExecutor(new LabMetrics(_meters)), Options.Create(options ?? new EngineOptions()));
+        Registry = new RunRegistry(new RunExecutor(new LabMetrics(_meters)), Options.Create(options ?? new EngineOptions()),
+            new RunnerTelemetry(_source, "fake.run", "test-instance"));
     }
 
     public RunRegistry Registry { get; }
@@ -46,7 +47,7 @@ public sealed class EngineHarness : IDisposable
     public ConcurrentBag<Activity> Spans { get; } = [];
 
     public Run Start(IWorkload workload, IStrategy strategy, StrategySettings settings) =>
-        Registry.Start(null, workload, strategy, settings, null, _source, "fake.run", null, "test-instance");
+        Registry.Start(null, workload, strategy, settings, null);
 
     public async Task<RunReport> RunAsync(IWorkload workload, IStrategy strategy, StrategySettings settings)
     {

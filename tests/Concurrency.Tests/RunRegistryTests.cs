@@ -73,8 +73,7 @@ public sealed class RunRegistryTests
         var place = engine.Registry.Admission.TryEnter();
         Assert.Null(engine.Registry.Admission.TryEnter());
 
-        var run = engine.Registry.Start(place, new FakeWorkload(3), new SequentialStrategy(), new StrategySettings(1), null,
-            new System.Diagnostics.ActivitySource("unused"), "run", null, null);
+        var run = engine.Registry.Start(place, new FakeWorkload(3), new SequentialStrategy(), new StrategySettings(1), request: null);
         await run.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await Eventually.HoldsAsync(() => engine.Registry.Admission.InUse == 0, TestContext.Current.CancellationToken);
 

@@ -12,7 +12,7 @@ namespace ConcurrencyLab.Concurrency.Runs;
 /// A runner's runs: admits them (or not), starts them, finds them by id, cancels them,
 /// and keeps a bounded history of finished ones.
 /// </summary>
-public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> options)
+public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> options, RunnerTelemetry telemetry)
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new();
     private readonly ConcurrentDictionary<string, Run> _running = new();
@@ -29,10 +29,7 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
         IStrategy strategy,
         StrategySettings settings,
         object? request,
-        ActivitySource source,
-        string rootSpanName,
-        IWorkerLauncher? launcher,
-        string? instanceId)
+        IWorkerLauncher? launcher = null)
     {
         var run = new Run(Guid.NewGuid().ToString("N")[..12], workload, strategy, settings, request)
         {
@@ -49,7 +46,7 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
         }
 
         _running[run.Id] = run;
-        var running = executor.StartAsync(run, source, rootSpanName, launcher, instanceId);
+        var running = executor.StartAsync(run, telemetry.Source, telemetry.RootSpanName, launcher, telemetry.InstanceId);
         _ = running.ContinueWith(_ =>
         {
             _running.TryRemove(run.Id, out Run? _);
