@@ -53,6 +53,20 @@ public sealed class IoValidationTests
     }
 
     [Fact]
+    public async Task ARunWithoutWorkersGetsItsStrategysDefaultWithinItsCap()
+    {
+        // One resolution path: the validator once gave processes one worker per core here, past the cap.
+        await using var lab = await IoLab.StartAsync(ioRunnerSettings: new Dictionary<string, string?> { ["IoRunner:MaxProcesses"] = "1" });
+
+        var (_, processes) = await lab.PostAsync("/io/runs?wait=true&timeline=false", new { strategy = "processes", repeat = 1, latencyMs = 1 });
+        var (_, threads) = await lab.PostAsync("/io/runs?wait=true&timeline=false", new { strategy = "threads", repeat = 1, latencyMs = 1 });
+
+        Assert.Equal(1, processes.GetProperty("workers").GetInt32());
+        Assert.Single(processes.GetProperty("workersUsed").EnumerateArray());
+        Assert.Equal(5, threads.GetProperty("workers").GetInt32());
+    }
+
+    [Fact]
     public async Task ASweepNeedsAStrategyAndSaneWorkerCounts()
     {
         await using var lab = await IoLab.StartAsync();

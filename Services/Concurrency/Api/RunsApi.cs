@@ -41,7 +41,7 @@ public static class RunsApi
 
         var plan = prepared.Plan!;
         var strategy = runner.Strategies.First(candidate => candidate.Name == plan.Strategy);
-        var run = runner.Start(place, plan, strategy, plan.Settings);
+        var run = runner.Start(place, plan, strategy, runner.SettingsFor(strategy, plan));
         if (wait)
         {
             // The run goes on if the caller leaves; it stays visible at GET /{w}/runs/{id}.

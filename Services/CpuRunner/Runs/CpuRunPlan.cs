@@ -19,7 +19,8 @@ public sealed record CpuRunPlan(
     public object Describe() => new
     {
         strategy = Strategy,
-        workers = Settings.Workers,
+        // Null: not asked, each strategy's default (a compare's or sweep's request).
+        workers = Settings.Workers > 0 ? Settings.Workers : (int?)null,
         start = Start,
         count = Count,
         switchIntervalMs = Strategy == StrategyNames.Gil ? Settings.SwitchIntervalMs : (double?)null,

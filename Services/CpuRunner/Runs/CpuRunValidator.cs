@@ -53,11 +53,9 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
 
         if (_errors.Count > 0)
             return null;
-        var resolved = strategy switch
-        {
-            StrategyNames.Sequential or StrategyNames.Async => 1,
-            _ => request.Workers ?? Environment.ProcessorCount,
-        };
+        // Workers stay as asked (0: not given): CpuRunService.SettingsFor is the one place that
+        // fills in each strategy's default and applies its cap, for runs, compares and sweeps.
+        var resolved = request.Workers ?? 0;
         return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing), request.Workers, start, count, workerCounts, rounds);
     }
 

@@ -36,7 +36,8 @@ public sealed record IoRunPlan(
     public object Describe() => new
     {
         strategy = Strategy,
-        workers = Settings.Workers,
+        // Null: not asked, each strategy's default (a compare's or sweep's request).
+        workers = Settings.Workers > 0 ? Settings.Workers : (int?)null,
         maxConcurrency = Settings.MaxConcurrency,
         clientPerWorker = Settings.ClientPerWorker,
         sites = Sites,

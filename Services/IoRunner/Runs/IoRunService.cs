@@ -16,6 +16,9 @@ public sealed class IoRunService(
 {
     public static readonly ActivitySource Source = new(LabTelemetry.IoSource);
 
+    /// <summary>Threads and threadpool without workers asked: the study's first thread count.</summary>
+    public const int DefaultThreads = 5;
+
     public string Workload => "io";
 
     public IReadOnlyList<IStrategy> Strategies => IoStrategies.All;
@@ -84,7 +87,7 @@ public sealed class IoRunService(
                 Workers = Math.Min(requested ?? Environment.ProcessorCount, options.Value.MaxProcesses),
                 MaxConcurrency = null,
             },
-            _ => io.Settings with { Workers = requested ?? IoRunValidator.DefaultThreads, MaxConcurrency = null },
+            _ => io.Settings with { Workers = requested ?? DefaultThreads, MaxConcurrency = null },
         };
     }
 }

@@ -14,7 +14,6 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
     public static readonly IReadOnlyList<string> Dists = ["fixed", "uniform", "normal", "lognormal"];
     public static readonly IReadOnlyList<string> FailModes = ["status", "reset", "hang"];
     public static readonly IReadOnlyList<int> DefaultWorkerCounts = [5, 10, 15, 20, 30];
-    public const int DefaultThreads = 5;
     private const int DefaultRepeat = 80;
 
     private readonly Dictionary<string, string[]> _errors = [];
@@ -50,14 +49,9 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         if (_errors.Count > 0)
             return null;
 
-        var resolvedWorkers = strategy switch
-        {
-            StrategyNames.Sequential => 1,
-            StrategyNames.Async => maxConcurrency ?? items,
-            StrategyNames.Processes => workers ?? Environment.ProcessorCount,
-            _ => workers ?? DefaultThreads,
-        };
-        var settings = new StrategySettings(resolvedWorkers, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing);
+        // Workers stay as asked (0: not given): IoRunService.SettingsFor is the one place that
+        // fills in each strategy's default and applies its cap, for runs, compares and sweeps.
+        var settings = new StrategySettings(workers ?? 0, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing);
         return new IoRunPlan(strategy ?? "", settings, workers, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
             parameters, request.Seed, expectedItemMs, workerCounts, siteStub, rounds);
     }
