@@ -85,13 +85,7 @@ public sealed class RunRegistryTests
     public async Task HistoryKeepsOnlyTheNewestFinishedRuns()
     {
         using var engine = new EngineHarness(new EngineOptions { History = 3 });
-        var runs = new List<Run>();
-        for (var i = 0; i < 6; i++)
-        {
-            var run = engine.Start(new FakeWorkload(1), new SequentialStrategy(), new StrategySettings(1));
-            await run.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-            runs.Add(run);
-        }
+        var runs = await SixRunsOneAfterAnotherAsync(engine);
 
         var kept = engine.Registry.List();
         Assert.Equal(runs.TakeLast(3).Reverse().Select(run => run.Id), kept.Select(run => run.Id));
@@ -104,6 +98,16 @@ public sealed class RunRegistryTests
     {
         using var engine = new EngineHarness(new EngineOptions { History = 3 });
         var longRun = engine.Start(new FakeWorkload(1) { BlockUntilCancelled = true }, new ThreadsStrategy("test"), new StrategySettings(1));
+        var runs = await SixRunsOneAfterAnotherAsync(engine);
+
+        var kept = engine.Registry.List();
+        longRun.Cancel();
+
+        Assert.Equal(runs.TakeLast(3).Reverse().Append(longRun).Select(run => run.Id), kept.Select(run => run.Id));
+    }
+
+    private static async Task<List<Run>> SixRunsOneAfterAnotherAsync(EngineHarness engine)
+    {
         var runs = new List<Run>();
         for (var i = 0; i < 6; i++)
         {
@@ -112,9 +116,6 @@ public sealed class RunRegistryTests
             runs.Add(run);
         }
 
-        var kept = engine.Registry.List();
-        longRun.Cancel();
-
-        Assert.Equal(runs.TakeLast(3).Reverse().Append(longRun).Select(run => run.Id), kept.Select(run => run.Id));
+        return runs;
     }
 }
