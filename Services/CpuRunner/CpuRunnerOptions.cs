@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.CpuRunner;
 
@@ -22,6 +24,14 @@ public sealed class CpuRunnerOptions
 
     [Range(1, 1024)]
     public int MaxReplicaWorkers { get; set; } = 64;
+
+    /// <summary>Default (one per core) and cap by kind of worker.</summary>
+    public WorkerLimit LimitFor(string workerKind) => new(Environment.ProcessorCount, workerKind switch
+    {
+        WorkerKinds.Process => MaxProcesses,
+        WorkerKinds.Replica => MaxReplicaWorkers,
+        _ => MaxThreads,
+    });
 
     [Range(0.1, 10_000)]
     public double MaxSwitchIntervalMs { get; set; } = 1_000;

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.IoRunner;
 
@@ -18,6 +20,14 @@ public sealed class IoRunnerOptions
 
     [Range(1, 256)]
     public int MaxProcesses { get; set; } = 16;
+
+    /// <summary>Threads and threadpool without workers asked: the study's first thread count.</summary>
+    public const int DefaultThreads = 5;
+
+    /// <summary>Default and cap by kind of worker: processes one per core up to MaxProcesses, threads 5 up to MaxThreads.</summary>
+    public WorkerLimit LimitFor(string workerKind) => workerKind == WorkerKinds.Process
+        ? new WorkerLimit(Environment.ProcessorCount, MaxProcesses)
+        : new WorkerLimit(DefaultThreads, MaxThreads);
 
     [Range(1, 10_000_000)]
     public int MaxItems { get; set; } = 100_000;

@@ -11,6 +11,10 @@ public sealed class AsyncStrategy : IStrategy
 {
     public string Name => StrategyNames.Async;
 
+    public string WorkerKind => WorkerKinds.Task;
+
+    public WorkerRule Workers => WorkerRule.EveryItem;
+
     public string Description => "All items started at once as async calls (Task.WhenAll), optionally capped by maxConcurrency; waits hold no thread.";
 
     public IReadOnlyList<string> Parameters => ["maxConcurrency"];

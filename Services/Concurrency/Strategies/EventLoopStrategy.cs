@@ -11,6 +11,10 @@ public sealed class EventLoopStrategy : IStrategy
 {
     public string Name => StrategyNames.Async;
 
+    public string WorkerKind => WorkerKinds.Thread;
+
+    public WorkerRule Workers => WorkerRule.One;
+
     public string Description =>
         "Every item as an async method on one single-threaded event loop, yielding between chunks: co-operative, never parallel, so CPU-bound work gains nothing.";
 

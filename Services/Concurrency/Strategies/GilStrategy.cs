@@ -11,6 +11,8 @@ public sealed class GilStrategy : IStrategy
 {
     public string Name => StrategyNames.Gil;
 
+    public string WorkerKind => WorkerKinds.Thread;
+
     public string Description =>
         "W threads that must hold one global lock to compute, handed over every switchIntervalMs (CPython's GIL, emulated): no parallelism, each item's lock wait recorded.";
 

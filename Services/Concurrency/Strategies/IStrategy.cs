@@ -7,6 +7,15 @@ public interface IStrategy
 {
     string Name { get; }
 
+    /// <summary>What runs its items (WorkerKinds): a runner caps and defaults its workers by kind.</summary>
+    string WorkerKind { get; }
+
+    /// <summary>How its worker count is chosen: always one, as asked (default, cap), or one per item.</summary>
+    WorkerRule Workers => WorkerRule.Asked;
+
+    /// <summary>It starts worker processes, so the runner must give it a launcher.</summary>
+    bool UsesWorkerProcesses => WorkerKind == WorkerKinds.Process;
+
     /// <summary>One line for GET /{w}/strategies.</summary>
     string Description { get; }
 

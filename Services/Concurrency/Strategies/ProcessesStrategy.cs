@@ -12,6 +12,8 @@ public sealed class ProcessesStrategy : IStrategy
 {
     public string Name => StrategyNames.Processes;
 
+    public string WorkerKind => WorkerKinds.Process;
+
     public string Description =>
         "W worker processes (default: one per core) started for the run, each with its own session, fed items over a pipe; start-up is measured.";
 

@@ -6,6 +6,10 @@ public sealed class SequentialStrategy : IStrategy
 {
     public string Name => StrategyNames.Sequential;
 
+    public string WorkerKind => WorkerKinds.Thread;
+
+    public WorkerRule Workers => WorkerRule.One;
+
     public string Description => "One thread, one session, one item at a time: the baseline every speedup is measured against.";
 
     public IReadOnlyList<string> Parameters => [];

@@ -11,6 +11,8 @@ public sealed class ThreadPoolStrategy : IStrategy
 {
     public string Name => StrategyNames.ThreadPool;
 
+    public string WorkerKind => WorkerKinds.PoolThread;
+
     public string Description =>
         "W blocking calls queued to the .NET thread pool: past its minimum (one thread per core) it injects about 1-2 threads a second, so blocking work starves it.";
 

@@ -10,6 +10,8 @@ public sealed class ThreadsStrategy(string description) : IStrategy
 {
     public string Name => StrategyNames.Threads;
 
+    public string WorkerKind => WorkerKinds.Thread;
+
     public string Description { get; } = description;
 
     public IReadOnlyList<string> Parameters => ["workers", "clientPerWorker"];

@@ -14,6 +14,8 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
 {
     public string Name => StrategyNames.Replicas;
 
+    public string WorkerKind => WorkerKinds.Replica;
+
     public string Description =>
         "Items sent over HTTP to the CpuRunner replicas the AppHost runs, over connections pinned to each replica (Aspire's proxy balances per connection); a lost replica's items are retried on the others.";
 

@@ -43,7 +43,7 @@ public sealed class CpuRunService : IRunner
         var body = await JsonBody.ReadAsync<CpuRunRequest>(http, _options.MaxBodyBytes, cancellationToken);
         if (body.Problem is not null)
             return new PreparedRun(null, body.Problem);
-        var validator = new CpuRunValidator(_options, Strategies.Select(strategy => strategy.Name).ToList());
+        var validator = new CpuRunValidator(_options, Strategies);
         var plan = validator.Validate(body.Value!, kind);
         return PreparedRun.From(plan, validator.Errors);
     }
@@ -51,28 +51,25 @@ public sealed class CpuRunService : IRunner
     public Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings)
     {
         var runPlan = (CpuRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
-        var launcher = strategy.Name == StrategyNames.Processes ? CpuWorkerLauncher.For(_options.ProcessWorker) : null;
+        var launcher = strategy.UsesWorkerProcesses ? CpuWorkerLauncher.For(_options.ProcessWorker) : null;
         return Registry.Start(place, new SumSquaresWorkload(runPlan), strategy, settings, runPlan.Describe(), launcher);
     }
 
     public Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken)
     {
         var request = new CpuRunRequest { Strategy = strategy.Name, Start = 1_000, Count = 4, Tracing = "off" };
-        IRunPlan plan = new CpuRunValidator(_options, Strategies.Select(candidate => candidate.Name).ToList()).Validate(request, RequestKind.Run)
+        IRunPlan plan = new CpuRunValidator(_options, Strategies).Validate(request, RequestKind.Run)
             ?? throw new InvalidOperationException($"The warm-up plan for {strategy.Name} is not valid.");
         return Task.FromResult(plan);
     }
 
-    /// <summary>The request's workers where given (capped per strategy), else one per core; one for sequential and async.</summary>
+    /// <summary>The request's workers where given, else one per core, within its kind's cap; one for sequential and async.</summary>
     public StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null)
     {
         var cpu = (CpuRunPlan)plan;
-        var cap = CpuRunValidator.WorkerCap(_options, strategy.Name);
-        var requested = Math.Min(workers ?? cpu.RequestedWorkers ?? Environment.ProcessorCount, cap);
-        return strategy.Name is StrategyNames.Sequential or StrategyNames.Async
-            ? cpu.Settings with { Workers = 1 }
-            : cpu.Settings with { Workers = requested };
+        return StrategySettingsResolver.Resolve(strategy, cpu.Settings, workers, cpu.Count, _options.LimitFor);
     }
+
 
     private ReplicaTarget ReplicaTarget()
     {

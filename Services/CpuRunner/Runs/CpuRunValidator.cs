@@ -5,7 +5,7 @@ using ConcurrencyLab.Concurrency.Strategies;
 namespace ConcurrencyLab.CpuRunner;
 
 /// <summary>Checks a CPU request against CpuRunner's limits and fills in the study's defaults.</summary>
-public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<string> strategies)
+public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<IStrategy> strategies)
 {
     public const long DefaultStart = 5_000_000;
     public const int DefaultCount = 20;
@@ -28,7 +28,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         else if (start >= 0 && start + count - 1 > limits.MaxN)
             Fail("count", $"the largest n, start + count − 1, must be at most {limits.MaxN:N0} (CpuRunner:MaxN).");
 
-        var cap = WorkerCap(limits, strategy);
+        var cap = WorkerCap(strategy);
         if (request.Workers is { } workers && (workers < 1 || workers > cap))
             Fail("workers", $"workers must be between 1 and {cap:N0} for {strategy ?? "compare"}; got {workers:N0}.");
         var interval = request.SwitchIntervalMs ?? DefaultSwitchIntervalMs;
@@ -59,14 +59,10 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing), request.Workers, start, count, workerCounts, rounds);
     }
 
-    /// <summary>The most workers a strategy may have (null: compare, where every strategy shares them).</summary>
-    public static int WorkerCap(CpuRunnerOptions limits, string? strategy) => strategy switch
-    {
-        StrategyNames.Processes => limits.MaxProcesses,
-        StrategyNames.Replicas => limits.MaxReplicaWorkers,
-        null => Math.Min(limits.MaxProcesses, Math.Min(limits.MaxThreads, limits.MaxReplicaWorkers)),
-        _ => limits.MaxThreads,
-    };
+    /// <summary>The most workers a strategy may have, by its kind (null: a compare, where every strategy shares them).</summary>
+    private int WorkerCap(string? strategy) => strategy is null
+        ? strategies.Min(candidate => limits.LimitFor(candidate.WorkerKind).Max)
+        : limits.LimitFor(strategies.First(candidate => candidate.Name == strategy).WorkerKind).Max;
 
     private string? ValidateStrategy(string? strategy, RequestKind kind)
     {
@@ -78,9 +74,9 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<strin
         }
 
         var name = strategy?.Trim().ToLowerInvariant();
-        if (name is null || !strategies.Contains(name))
+        if (name is null || strategies.All(candidate => candidate.Name != name))
         {
-            Fail("strategy", $"strategy must be one of {string.Join(", ", strategies)}; got '{(strategy is null ? "nothing" : ProblemText.Quote(strategy))}'.");
+            Fail("strategy", $"strategy must be one of {string.Join(", ", strategies.Select(candidate => candidate.Name))}; got '{(strategy is null ? "nothing" : ProblemText.Quote(strategy))}'.");
             return null;
         }
 

@@ -16,9 +16,6 @@ public sealed class IoRunService(
 {
     public static readonly ActivitySource Source = new(LabTelemetry.IoSource);
 
-    /// <summary>Threads and threadpool without workers asked: the study's first thread count.</summary>
-    public const int DefaultThreads = 5;
-
     public string Workload => "io";
 
     public IReadOnlyList<IStrategy> Strategies => IoStrategies.All;
@@ -56,7 +53,7 @@ public sealed class IoRunService(
     {
         var runPlan = (IoRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
         var workload = new DownloadWorkload(runPlan, runPlan.SiteStub);
-        var launcher = strategy.Name == StrategyNames.Processes ? IoWorker.Launcher(runPlan.SiteStub, runPlan.Timeout) : null;
+        var launcher = strategy.UsesWorkerProcesses ? IoWorker.Launcher(runPlan.SiteStub, runPlan.Timeout) : null;
         return registry.Start(place, workload, strategy, settings, runPlan.Describe(), launcher);
     }
 
@@ -69,25 +66,10 @@ public sealed class IoRunService(
             ?? throw new InvalidOperationException($"The warm-up plan for {strategy.Name} is not valid.");
     }
 
-    /// <summary>
-    /// The request's workers where it gave some (processes capped at MaxProcesses; async
-    /// takes a sweep's count as its maxConcurrency), else each strategy's default.
-    /// </summary>
+    /// <summary>The request's workers where it gave some, else its strategy's default, within its kind's cap.</summary>
     public StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null)
     {
         var io = (IoRunPlan)plan;
-        var requested = workers ?? io.RequestedWorkers;
-        return strategy.Name switch
-        {
-            StrategyNames.Sequential => io.Settings with { Workers = 1, MaxConcurrency = null },
-            StrategyNames.Async when workers is { } cap => io.Settings with { Workers = cap, MaxConcurrency = cap },
-            StrategyNames.Async => io.Settings with { Workers = io.Settings.MaxConcurrency ?? io.Items },
-            StrategyNames.Processes => io.Settings with
-            {
-                Workers = Math.Min(requested ?? Environment.ProcessorCount, options.Value.MaxProcesses),
-                MaxConcurrency = null,
-            },
-            _ => io.Settings with { Workers = requested ?? DefaultThreads, MaxConcurrency = null },
-        };
+        return StrategySettingsResolver.Resolve(strategy, io.Settings, workers, io.Items, options.Value.LimitFor);
     }
 }

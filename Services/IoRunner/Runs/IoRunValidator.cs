@@ -30,7 +30,8 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         var items = sites.Count * repeat;
 
         var workers = request.Workers;
-        var workerCap = strategy == StrategyNames.Processes ? limits.MaxProcesses : limits.MaxThreads;
+        // By the strategy's kind of worker; a compare's workers go to every strategy, capped later by each.
+        var workerCap = strategy is null ? limits.MaxThreads : limits.LimitFor(IoStrategies.All.First(candidate => candidate.Name == strategy).WorkerKind).Max;
         Range("workers", workers, 1, workerCap);
         var maxConcurrency = Range("maxConcurrency", request.MaxConcurrency, 1, limits.MaxAsync);
         if (maxConcurrency is not null && kind != RequestKind.Compare && strategy is not null && strategy != StrategyNames.Async)
