@@ -1,10 +1,27 @@
 using ConcurrencyLab.Concurrency.Reports;
+using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.Concurrency.Tests;
 
 /// <summary>Verdicts from recorded reports: the right bound, the right winner, the reasons the data shows.</summary>
 public sealed class VerdictTests
 {
+    // The runners' strategies, whose lessons explain their losses (IO's async and CPU's share a name).
+    private static readonly IReadOnlyList<IStrategy> CpuStrategies =
+        [new SequentialStrategy(), new ThreadsStrategy("test"), new EventLoopStrategy(), new GilStrategy(), new ProcessesStrategy()];
+
+    private static readonly IReadOnlyList<IStrategy> IoStrategies =
+        [new SequentialStrategy(), new ThreadsStrategy("test"), new ThreadPoolStrategy(), new AsyncStrategy(), new ProcessesStrategy()];
+
+    [Fact]
+    public void WithoutItsStrategyALosersOwnLessonIsNotGuessedFromItsName()
+    {
+        var runs = new[] { Run("sequential", wallMs: 100, cpuMs: 99, bound: "cpu"), Run("gil", wallMs: 300, cpuMs: 290, bound: "cpu", workers: 2) };
+
+        Assert.DoesNotContain(Verdict.Write(runs), sentence => sentence.Contains("global lock"));
+        Assert.Contains(Verdict.Write(runs, strategies: CpuStrategies), sentence => sentence.Contains("global lock"));
+    }
+
     [Fact]
     public void AnIoCompareIsCalledIoBoundAndAsyncWins()
     {
@@ -30,7 +47,7 @@ public sealed class VerdictTests
             Run("threads", wallMs: 180, cpuMs: 340, bound: "cpu", workers: 2, peak: 2),
             Run("async", wallMs: 330, cpuMs: 330, bound: "cpu", peak: 20),
             Run("gil", wallMs: 350, cpuMs: 345, bound: "cpu", workers: 2, peak: 2),
-        ]);
+        ], strategies: CpuStrategies);
 
         Assert.StartsWith("The work is CPU-bound", verdict[0]);
         Assert.StartsWith("threads (2) won: 180 ms, 1.9× faster than sequential", verdict[1]);
@@ -46,7 +63,7 @@ public sealed class VerdictTests
             Run("sequential", wallMs: 420, cpuMs: 350, bound: "cpu"),
             Run("threads", wallMs: 250, cpuMs: 380, bound: "cpu", workers: 2, peak: 2),
             Run("gil", wallMs: 350, cpuMs: 360, bound: "cpu", workers: 2, peak: 2),
-        ]);
+        ], strategies: CpuStrategies);
 
         var gil = Assert.Single(verdict, sentence => sentence.StartsWith("gil (2)"));
         Assert.Contains("one global lock; it ran 1.20× as fast as sequential here, where 2 unlocked threads could reach 2×", gil);
@@ -62,7 +79,7 @@ public sealed class VerdictTests
             Run("threadpool", workload: "io", wallMs: 1_800, cpuMs: 80, bound: "io", workers: 10, peak: 8, poolMin: 2, poolMax: 8),
             Run("processes", workload: "io", wallMs: 1_100, cpuMs: 1_300, bound: "cpu", workers: 10, peak: 10, startupMs: 400),
             Run("async", workload: "io", wallMs: 110, cpuMs: 10, bound: "io", workers: 40, peak: 40),
-        ]);
+        ], strategies: IoStrategies);
 
         Assert.Contains(verdict, sentence => sentence.StartsWith("threadpool (10)") && sentence.Contains("started with 2") && sentence.Contains("at most 8 ran at once"));
         Assert.Contains(verdict, sentence => sentence.StartsWith("processes (10)") && sentence.Contains("400 ms, 36% of its time"));

@@ -16,7 +16,9 @@ public sealed record ComparisonReport(
         From(kind, workload, request, runs.Select(run => (IReadOnlyList<RunReport>)[run]).ToList());
 
     /// <summary>Each entry's runs, one per round, in round order.</summary>
-    public static ComparisonReport From(string kind, string workload, object? request, IReadOnlyList<IReadOnlyList<RunReport>> entries)
+    /// <param name="strategies">The runner's strategies, whose lessons the verdict uses.</param>
+    public static ComparisonReport From(string kind, string workload, object? request, IReadOnlyList<IReadOnlyList<RunReport>> entries,
+        IReadOnlyList<IStrategy>? strategies = null)
     {
         // Speedup is measured against the sequential run of the same round, where the series has one.
         var sequential = entries.FirstOrDefault(runs => runs[0].Strategy == StrategyNames.Sequential);
@@ -26,7 +28,7 @@ public sealed record ComparisonReport(
             : all.Any(run => run.Status == "cancelled") ? "cancelled" : "failed";
         var representatives = entries.Zip(rows, (runs, row) => runs.First(run => run.Id == row.RunId) with { WallMs = row.WallMs }).ToList();
         var spreads = rows.Where(row => row.Rounds > 1).ToDictionary(row => row.RunId, row => new Spread(row.WallMs, row.WallMsMin, row.WallMsMax));
-        return new ComparisonReport(kind, workload, status, request, rows, Reports.Verdict.Write(representatives, spreads, entries.Max(runs => runs.Count)));
+        return new ComparisonReport(kind, workload, status, request, rows, Reports.Verdict.Write(representatives, spreads, entries.Max(runs => runs.Count), strategies));
     }
 
     // The row shows the median wall time over its rounds, and the run nearest that median

@@ -17,7 +17,9 @@ public static class Verdict
     /// <param name="runs">Each entry's run, its wallMs the median over its rounds.</param>
     /// <param name="spreads">Wall-time spread by run id, for entries measured over several rounds.</param>
     /// <param name="rounds">How many times each entry was measured.</param>
-    public static IReadOnlyList<string> Write(IReadOnlyList<RunReport> runs, IReadOnlyDictionary<string, Spread>? spreads = null, int rounds = 1)
+    /// <param name="strategies">The runner's strategies, whose lessons explain their losses.</param>
+    public static IReadOnlyList<string> Write(IReadOnlyList<RunReport> runs, IReadOnlyDictionary<string, Spread>? spreads = null, int rounds = 1,
+        IReadOnlyList<IStrategy>? strategies = null)
     {
         var completed = runs.Where(run => run.Status == "completed" && run.WallMs > 0).ToList();
         if (completed.Count == 0)
@@ -43,7 +45,8 @@ public static class Verdict
         sentences.Add("Against the ideal (" + string.Join(", ", completed.Select(run => $"{Label(run)} {Percent(run.Efficiency)}")) + ").");
         foreach (var loser in completed.Where(run => run != winner && !Tied(run, winner)))
         {
-            if (WhyItLost(loser, winner, completed.FirstOrDefault(run => run.Strategy == StrategyNames.Sequential)) is { } reason)
+            var strategy = strategies?.FirstOrDefault(candidate => candidate.Name == loser.Strategy);
+            if (WhyItLost(loser, winner, completed.FirstOrDefault(run => run.Strategy == StrategyNames.Sequential), strategy) is { } reason)
                 sentences.Add(reason);
         }
 
@@ -86,26 +89,14 @@ public static class Verdict
         return Invariant($"Figures are medians over {rounds} rounds, with their min–max; a run whose range overlaps the winner's is a tie. The widest range was {Durations.Readable(widest.Min)}–{Durations.Readable(widest.Max)}.");
     }
 
-    private static string? WhyItLost(RunReport loser, RunReport winner, RunReport? sequential)
+    private static string? WhyItLost(RunReport loser, RunReport winner, RunReport? sequential, IStrategy? strategy)
     {
         var slower = Invariant($"{Label(loser)} took {Durations.Readable(loser.WallMs)} ({loser.WallMs / winner.WallMs:0.0}× the winner)");
         if (loser.StartupMs is { } startup && startup > 0.1 * loser.WallMs)
             return Invariant($"{slower}: starting its worker processes took {startup:0} ms, {startup / loser.WallMs:0%} of its time.");
-        var wanted = Math.Min(loser.Workers, loser.Items);
-        if (loser.Strategy == StrategyNames.ThreadPool && (loser.PeakInFlight < wanted || loser.ThreadPoolThreads.Min < wanted))
-            return Invariant($"{slower}: {wanted} blocking calls needed {wanted} pool threads, but the pool started with {loser.ThreadPoolThreads.Min} and grew only slowly (to {loser.ThreadPoolThreads.Max}); at most {loser.PeakInFlight} ran at once.");
-        if (loser.Strategy == StrategyNames.Gil)
-        {
-            // Say "no faster than one" only where the sequential run shows it.
-            var overSequential = sequential is null ? (double?)null : sequential.WallMs / loser.WallMs;
-            return overSequential is null or < 1.15
-                ? Invariant($"{slower}: its threads must take turns holding one global lock, so {loser.Workers} threads computed no faster than one.")
-                : Invariant($"{slower}: its threads must take turns holding one global lock; it ran {overSequential:0.00}× as fast as sequential here, where {loser.Workers} unlocked threads could reach {loser.Workers}×.");
-        }
-        if (loser.Strategy == StrategyNames.Async && loser.Bound == "cpu" && loser.Workload == "cpu")
-            return Invariant($"{slower}: every item ran on one event-loop thread; interleaving does not add a core.");
-        if (loser.Strategy == StrategyNames.Sequential)
-            return Invariant($"{slower}: one item at a time, with nothing overlapped.");
+        // The strategy's own lesson first: it knows what its kind of loss looks like.
+        if (strategy?.Lesson(loser, sequential) is { } lesson)
+            return $"{slower}: {lesson}";
         if (loser.PeakInFlight < winner.PeakInFlight && loser.Bound == "io")
             return Invariant($"{slower}: it overlapped at most {loser.PeakInFlight} waits where {Label(winner)} overlapped {winner.PeakInFlight}.");
         if (loser.LatencyMs is { } latency && winner.LatencyMs is { } best && latency.P50 > 1.5 * best.P50)

@@ -23,6 +23,7 @@ public static class RunSeries
         CancellationToken cancellationToken)
     {
         var measured = plan.Select(_ => new List<RunReport>()).ToList();
+        var strategies = plan.Select(entry => entry.Strategy).Distinct().ToList();
         for (var round = 0; round < rounds; round++)
         {
             for (var entry = 0; entry < plan.Count; entry++)
@@ -32,10 +33,10 @@ public static class RunSeries
                     await run.Finished;
                 measured[entry].Add(registry.Report(run, includeTimeline: false));
                 if (run.Status == RunStatus.Cancelled)
-                    return ComparisonReport.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList());
+                    return ComparisonReport.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies);
             }
         }
 
-        return ComparisonReport.From(kind, workload, request, measured);
+        return ComparisonReport.From(kind, workload, request, measured, strategies);
     }
 }

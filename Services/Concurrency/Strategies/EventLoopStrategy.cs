@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Concurrency.Strategies;
 
@@ -19,6 +20,9 @@ public sealed class EventLoopStrategy : IStrategy
         "Every item as an async method on one single-threaded event loop, yielding between chunks: co-operative, never parallel, so CPU-bound work gains nothing.";
 
     public IReadOnlyList<string> Parameters => [];
+
+    public string? Lesson(RunReport loser, RunReport? sequential) =>
+        loser.Bound == "cpu" ? "every item ran on one event-loop thread; interleaving does not add a core." : null;
 
     public int Concurrency(StrategySettings settings, int items) => 1;
 

@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Concurrency.Strategies;
 
@@ -17,6 +18,15 @@ public sealed class GilStrategy : IStrategy
         "W threads that must hold one global lock to compute, handed over every switchIntervalMs (CPython's GIL, emulated): no parallelism, each item's lock wait recorded.";
 
     public IReadOnlyList<string> Parameters => ["workers", "switchIntervalMs"];
+
+    public string? Lesson(RunReport loser, RunReport? sequential)
+    {
+        // Say "no faster than one" only where the sequential run shows it.
+        var overSequential = sequential is null ? (double?)null : sequential.WallMs / loser.WallMs;
+        return overSequential is null or < 1.15
+            ? FormattableString.Invariant($"its threads must take turns holding one global lock, so {loser.Workers} threads computed no faster than one.")
+            : FormattableString.Invariant($"its threads must take turns holding one global lock; it ran {overSequential:0.00}× as fast as sequential here, where {loser.Workers} unlocked threads could reach {loser.Workers}×.");
+    }
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 

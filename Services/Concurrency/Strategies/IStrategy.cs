@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Concurrency.Strategies;
 
@@ -12,6 +13,12 @@ public interface IStrategy
 
     /// <summary>How its worker count is chosen: always one, as asked (default, cap), or one per item.</summary>
     WorkerRule Workers => WorkerRule.Asked;
+
+    /// <summary>
+    /// Why it lost, where its own nature explains it (the verdict writes "X took …: " before
+    /// it), or null to leave it to the verdict's general reasons.
+    /// </summary>
+    string? Lesson(RunReport loser, RunReport? sequential) => null;
 
     /// <summary>It starts worker processes, so the runner must give it a launcher.</summary>
     bool UsesWorkerProcesses => WorkerKind == WorkerKinds.Process;

@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Concurrency.Strategies;
 
@@ -13,6 +14,8 @@ public sealed class SequentialStrategy : IStrategy
     public string Description => "One thread, one session, one item at a time: the baseline every speedup is measured against.";
 
     public IReadOnlyList<string> Parameters => [];
+
+    public string? Lesson(RunReport loser, RunReport? sequential) => "one item at a time, with nothing overlapped.";
 
     public int Concurrency(StrategySettings settings, int items) => 1;
 

@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Concurrency.Strategies;
 
@@ -17,6 +18,14 @@ public sealed class ThreadPoolStrategy : IStrategy
         "W blocking calls queued to the .NET thread pool: past its minimum (one thread per core) it injects about 1-2 threads a second, so blocking work starves it.";
 
     public IReadOnlyList<string> Parameters => ["workers"];
+
+    public string? Lesson(RunReport loser, RunReport? sequential)
+    {
+        var wanted = Math.Min(loser.Workers, loser.Items);
+        return loser.PeakInFlight < wanted || loser.ThreadPoolThreads.Min < wanted
+            ? FormattableString.Invariant($"{wanted} blocking calls needed {wanted} pool threads, but the pool started with {loser.ThreadPoolThreads.Min} and grew only slowly (to {loser.ThreadPoolThreads.Max}); at most {loser.PeakInFlight} ran at once.")
+            : null;
+    }
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 
