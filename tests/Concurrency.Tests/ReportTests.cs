@@ -39,7 +39,7 @@ public sealed class ReportTests
     {
         var runs = new[] { Report("sequential", 4000), Report("threads", 400), Report("async", 100) };
 
-        var comparison = ComparisonReport.From("compare", "io", null, runs);
+        var comparison = Comparisons.From("compare", "io", null, runs);
 
         Assert.Equal([1.0, 10.0, 40.0], comparison.Rows.Select(row => row.Speedup!.Value));
         Assert.Equal("completed", comparison.Status);
@@ -51,7 +51,7 @@ public sealed class ReportTests
         IReadOnlyList<RunReport> Rounds(string strategy, params double[] walls) =>
             walls.Select((wall, round) => Report(strategy, wall) with { Id = $"{strategy}-{round}" }).ToList();
 
-        var comparison = ComparisonReport.From("compare", "io", null, [Rounds("sequential", 4000, 4400, 3600), Rounds("threads", 400, 200, 450)]);
+        var comparison = Comparisons.From("compare", "io", null, [Rounds("sequential", 4000, 4400, 3600), Rounds("threads", 400, 200, 450)]);
 
         var threads = comparison.Rows[1];
         Assert.Equal((3, 400.0, 200.0, 450.0), (threads.Rounds, threads.WallMs, threads.WallMsMin, threads.WallMsMax));
@@ -64,7 +64,7 @@ public sealed class ReportTests
     [Fact]
     public void WithoutASequentialRunThereIsNoSpeedup()
     {
-        var comparison = ComparisonReport.From("sweep", "io", null, [Report("threads", 400), Report("threads", 200)]);
+        var comparison = Comparisons.From("sweep", "io", null, [Report("threads", 400), Report("threads", 200)]);
 
         Assert.All(comparison.Rows, row => Assert.Null(row.Speedup));
     }

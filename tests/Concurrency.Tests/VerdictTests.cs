@@ -100,7 +100,7 @@ public sealed class VerdictTests
         IReadOnlyList<RunReport> Rounds(string strategy, int workers, params double[] walls) =>
             walls.Select((wall, round) => Run(strategy, wallMs: wall, cpuMs: wall, bound: "cpu", workers: workers) with { Id = $"{strategy}-{round}" }).ToList();
 
-        var comparison = ComparisonReport.From("compare", "cpu", null,
+        var comparison = Comparisons.From("compare", "cpu", null,
         [
             Rounds("sequential", 1, 320, 330, 340),
             Rounds("threads", 2, 180, 200, 260),

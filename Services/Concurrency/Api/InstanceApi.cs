@@ -8,8 +8,6 @@ namespace ConcurrencyLab.Concurrency.Api;
 /// <summary>GET /{w}/instance: which replica and process answered (service.instance.id, pid).</summary>
 public static class InstanceApi
 {
-    public sealed record InstanceInfo(string Instance, int Pid);
-
     public static IEndpointRouteBuilder MapInstanceApi(this IEndpointRouteBuilder app, string prefix)
     {
         app.MapGet($"{prefix}/instance", (ServiceInstance identity) => TypedResults.Ok(new InstanceInfo(identity.Instance, identity.Pid)));

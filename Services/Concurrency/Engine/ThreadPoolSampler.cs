@@ -71,5 +71,3 @@ public sealed class ThreadPoolSampler
         return thread;
     }
 }
-
-public sealed record ThreadPoolSample(double AtMs, int Threads, long Queued);

@@ -33,10 +33,10 @@ public static class RunSeries
                     await run.Finished;
                 measured[entry].Add(registry.Report(run, includeTimeline: false));
                 if (run.Status == RunStatus.Cancelled)
-                    return ComparisonReport.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies);
+                    return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies);
             }
         }
 
-        return ComparisonReport.From(kind, workload, request, measured, strategies);
+        return Comparisons.From(kind, workload, request, measured, strategies);
     }
 }

@@ -35,7 +35,7 @@ public sealed class ReplicaPool : IDisposable
                 BaseAddress = address,
                 Timeout = callTimeout,
             };
-            var who = await client.GetFromJsonAsync<InstanceApi.InstanceInfo>("/cpu/instance", cancellationToken);
+            var who = await client.GetFromJsonAsync<InstanceInfo>("/cpu/instance", cancellationToken);
             if (who is not null && connections.Count(c => c.Instance == who.Instance) < perReplica)
                 connections.Add(new ReplicaConnection(client, who.Instance, who.Pid));
             else

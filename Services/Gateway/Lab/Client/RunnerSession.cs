@@ -53,8 +53,8 @@ public sealed class RunnerSession : IDisposable
         SendAsync<List<RunReport>>(HttpMethod.Get, $"/{Workload}/runs", null, cancellationToken);
 
     /// <summary>Which runner instance (which replica) this session's connection reaches.</summary>
-    public Task<ApiResult<InstanceApi.InstanceInfo>> InstanceAsync(CancellationToken cancellationToken) =>
-        SendAsync<InstanceApi.InstanceInfo>(HttpMethod.Get, $"/{Workload}/instance", null, cancellationToken);
+    public Task<ApiResult<InstanceInfo>> InstanceAsync(CancellationToken cancellationToken) =>
+        SendAsync<InstanceInfo>(HttpMethod.Get, $"/{Workload}/instance", null, cancellationToken);
 
     public Task<ApiResult<List<StrategyView>>> StrategiesAsync(CancellationToken cancellationToken) =>
         SendAsync<List<StrategyView>>(HttpMethod.Get, $"/{Workload}/strategies", null, cancellationToken);

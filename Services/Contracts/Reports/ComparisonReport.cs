@@ -1,0 +1,38 @@
+namespace ConcurrencyLab.Concurrency.Reports;
+
+/// <summary>A compare (every strategy, same settings) or a sweep (one strategy, several worker counts).</summary>
+public sealed record ComparisonReport(
+    string Kind,
+    string Workload,
+    string Status,
+    object? Request,
+    IReadOnlyList<ComparisonRow> Rows,
+    IReadOnlyList<string> Verdict);
+
+/// <param name="WallMs">The median over its rounds (the only measurement with one round).</param>
+/// <param name="Speedup">Median over rounds of sequential's time in the same round over this one's.</param>
+/// <param name="RunId">The run nearest the median; its figures fill the other columns.</param>
+/// <param name="Rounds">How many times this entry was measured.</param>
+public sealed record ComparisonRow(
+    string Strategy,
+    int Workers,
+    int? MaxConcurrency,
+    string Status,
+    double WallMs,
+    double IdealMs,
+    double Efficiency,
+    double? Speedup,
+    long PeakInFlight,
+    double CpuMs,
+    string Bound,
+    int Succeeded,
+    int Failed,
+    double? StartupMs,
+    int ThreadPoolThreadsMax,
+    string RunId,
+    string? TraceId,
+    int Rounds = 1,
+    double WallMsMin = 0,
+    double WallMsMax = 0,
+    double? SpeedupMin = null,
+    double? SpeedupMax = null);

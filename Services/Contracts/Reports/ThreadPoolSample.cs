@@ -1,0 +1,3 @@
+namespace ConcurrencyLab.Concurrency.Engine;
+
+public sealed record ThreadPoolSample(double AtMs, int Threads, long Queued);
