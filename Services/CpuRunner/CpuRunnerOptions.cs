@@ -25,6 +25,10 @@ public sealed class CpuRunnerOptions
     [Range(1, 1024)]
     public int MaxReplicaWorkers { get; set; } = 64;
 
+    /// <summary>Worker counts a sweep may list.</summary>
+    [Range(1, 100)]
+    public int MaxSweepPoints { get; set; } = 20;
+
     /// <summary>Default (one per core) and cap by kind of worker.</summary>
     public WorkerLimit LimitFor(string workerKind) => new(Environment.ProcessorCount, workerKind switch
     {

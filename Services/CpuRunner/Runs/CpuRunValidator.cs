@@ -43,8 +43,8 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<IStra
         if (kind == RequestKind.Sweep)
         {
             workerCounts = request.WorkerCounts ?? [.. DefaultWorkerCounts];
-            if (workerCounts.Count is 0 or > 20 || workerCounts.Any(w => w < 1 || w > cap))
-                Fail("workerCounts", $"workerCounts must list 1 to 20 worker counts, each between 1 and {cap:N0}.");
+            if (workerCounts.Count == 0 || workerCounts.Count > limits.MaxSweepPoints || workerCounts.Any(w => w < 1 || w > cap))
+                Fail("workerCounts", $"workerCounts must list 1 to {limits.MaxSweepPoints} worker counts (CpuRunner:MaxSweepPoints), each between 1 and {cap:N0}.");
         }
         else if (request.WorkerCounts is not null)
         {
