@@ -46,7 +46,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
 
         var (tracing, rounds) = MeasurementFields.Parse(request.Tracing, request.Rounds, items, kind, Fail);
         var parameters = SiteStubParameters(request);
-        var expectedItemMs = ExpectedItemMs(request, sites);
+        var expectedItemMs = ExpectedDownload.Ms(catalog, request, sites);
         if (_errors.Count > 0)
             return null;
 
@@ -144,19 +144,6 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
 
     // The configured latency an item should take, for the ideal time: the request's, else
     // its profile's, else the sites' own; plus the transfer time a bandwidth cap adds.
-    private double ExpectedItemMs(IoRunRequest request, List<string> sites)
-    {
-        var known = sites.Select(catalog.Find).OfType<SiteStubCatalog.Site>().ToList();
-        if (known.Count == 0)
-            return 0;
-        var profile = request.Profile is not null ? catalog.Profiles.GetValueOrDefault(request.Profile) : null;
-        var latency = request.LatencyMs ?? profile?.LatencyMs ?? known.Average(site => site.LatencyMs);
-        if (request.BandwidthKBps is not { } bandwidth || bandwidth <= 0)
-            return latency;
-        var size = request.SizeBytes ?? known.Average(site => (double)site.SizeBytes);
-        return latency + size / (bandwidth * 1024) * 1000;
-    }
-
     private int? Range(string field, int? value, int min, int max)
     {
         if (value is { } number && (number < min || number > max))
