@@ -55,6 +55,8 @@ public static class BadInputCorpus
             ("profile", ["\"moon\"", "1"]),
             ("seed", ["\"abc\"", "1.5", "99999999999"]),
             ("clientPerWorker", ["\"yes\"", "2"]),
+            ("tracing", ["\"all\"", "1", "\"\"", "[\"off\"]"]),
+            ("rounds", ["2", "0", "11", "\"3\""]),
         })
         {
             foreach (var value in values)
@@ -68,6 +70,9 @@ public static class BadInputCorpus
         requests.Add(Post("/io/sweep", "{\"strategy\":\"threads\",\"workerCounts\":[]}"));
         requests.Add(Post("/io/sweep", "{\"strategy\":\"threads\",\"workerCounts\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21]}"));
         requests.Add(Post("/io/compare", "{\"strategy\":\"threads\"}"));
+        requests.Add(Post("/io/compare", "{\"rounds\":11}"));
+        requests.Add(Post("/io/runs", "{\"strategy\":\"async\",\"sites\":[\"dice\"],\"repeat\":2001,\"tracing\":\"full\"}"));
+        requests.Add(Post("/cpu/sweep", "{\"strategy\":\"threads\",\"rounds\":0}"));
         requests.Add(Post("/io/runs?wait=perhaps", "{\"strategy\":\"sequential\"}"));
 
         // CPU runs.
@@ -78,6 +83,8 @@ public static class BadInputCorpus
             ("start", ["-1", "10000000001", "9223372036854775807", "\"5000000\"", "5e6"]),
             ("count", ["0", "-1", "10001", "2147483648", "\"20\""]),
             ("switchIntervalMs", ["0", "-5", "1000.5", "1e308", "\"5\""]),
+            ("tracing", ["\"everything\"", "0"]),
+            ("rounds", ["3", "-1"]),
         })
         {
             foreach (var value in values)
