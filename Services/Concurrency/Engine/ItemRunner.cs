@@ -45,7 +45,7 @@ public sealed class ItemRunner
         {
             outcome = session.Run(index, cancellationToken);
         }
-        catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is not OperationCanceledException)
+        catch (Exception error) when (IsItemFailure(error, cancellationToken))
         {
             outcome = ItemOutcome.Failure(error.GetType().Name);
         }
@@ -62,7 +62,7 @@ public sealed class ItemRunner
         {
             outcome = await session.RunAsync(index, cancellationToken);
         }
-        catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is not OperationCanceledException)
+        catch (Exception error) when (IsItemFailure(error, cancellationToken))
         {
             outcome = ItemOutcome.Failure(error.GetType().Name);
         }
@@ -70,6 +70,10 @@ public sealed class ItemRunner
         item.End(outcome);
         return outcome;
     }
+
+    // An item that throws failed, and says how; only the run's own cancellation escapes.
+    private static bool IsItemFailure(Exception error, CancellationToken run) =>
+        !run.IsCancellationRequested && error is not OperationCanceledException;
 
     /// <summary>
     /// Starts measuring an item; call End with its outcome, or dispose without End if the
