@@ -53,6 +53,8 @@ public sealed class ReportTests
 
         var comparison = Comparisons.From("compare", "io", null, [Rounds("sequential", 4000, 4400, 3600), Rounds("threads", 400, 200, 450)]);
 
+        // These wall times are the reports written above, not anything timed: the test checks
+        // the median and range the comparison derives from them.
         var threads = comparison.Rows[1];
         Assert.Equal((3, 400.0, 200.0, 450.0), (threads.Rounds, threads.WallMs, threads.WallMsMin, threads.WallMsMax));
         // Per round: 4000/400, 4400/200, 3600/450.

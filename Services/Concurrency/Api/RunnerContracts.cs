@@ -47,7 +47,8 @@ public interface IRunner
     Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings);
 
     /// <summary>A tiny, untraced plan that runs this strategy's code paths once, before the runner reports healthy.</summary>
-    Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken);
+    /// <remarks>One plan for every strategy, as a compare's: each run gets its strategy's settings from SettingsFor.</remarks>
+    Task<IRunPlan> WarmUpPlanAsync(CancellationToken cancellationToken);
 
     /// <summary>The settings a strategy gets in a compare, or in a sweep at a worker count.</summary>
     StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null);

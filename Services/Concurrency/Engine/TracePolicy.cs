@@ -50,7 +50,10 @@ public static class TracePolicy
     /// <summary>Items: the most items a run may trace with one span each.</summary>
     public const int MaxItemSpans = 10_000;
 
-    public static readonly IReadOnlyList<string> Names = ["sampled", "full", "items", "off"];
+    // In TraceMode's order: a mode's name is Names[(int)mode].
+    private static readonly string[] ModeNames = ["sampled", "full", "items", "off"];
+
+    public static IReadOnlyList<string> Names => ModeNames;
 
     public static string NameOf(TraceMode mode) => Names[(int)mode];
 
@@ -58,7 +61,7 @@ public static class TracePolicy
     public static TraceMode? Parse(string? value, int items, out string? error)
     {
         error = null;
-        var index = value is null ? 0 : IndexOf(value.Trim().ToLowerInvariant());
+        var index = value is null ? 0 : Array.IndexOf(ModeNames, value.Trim().ToLowerInvariant());
         if (index < 0)
         {
             error = $"tracing must be one of {string.Join(", ", Names)}; got '{ProblemText.Quote(value!)}'.";
@@ -71,16 +74,5 @@ public static class TracePolicy
         else if (mode == TraceMode.Items && items > MaxItemSpans)
             error = $"tracing 'items' traces at most {MaxItemSpans:N0} items; this run has {items:N0}: use 'sampled'.";
         return error is null ? mode : null;
-    }
-
-    private static int IndexOf(string name)
-    {
-        for (var i = 0; i < Names.Count; i++)
-        {
-            if (Names[i] == name)
-                return i;
-        }
-
-        return -1;
     }
 }

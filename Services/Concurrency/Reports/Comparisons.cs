@@ -33,7 +33,9 @@ public static class Comparisons
         var measured = completed.Count > 0 ? completed : runs.ToList();
         var wall = Spread.Of(measured.Select(run => run.WallMs).ToList());
         var run = measured.MinBy(candidate => Math.Abs(candidate.WallMs - wall.Median))!;
-        var speedups = measured.Select(candidate => SpeedupInItsRound(candidate, runs, sequential)).OfType<double>().ToList();
+        // Each round's run against the sequential run of the same round.
+        var speedups = runs.Select((candidate, round) => measured.Contains(candidate) ? SpeedupOver(sequential, round, candidate) : null)
+            .OfType<double>().ToList();
         var speedup = speedups.Count > 0 ? Spread.Of(speedups) : null;
         return new ComparisonRow(
             run.Strategy, run.Workers, run.MaxConcurrency, run.Status, wall.Median, run.IdealMs,
@@ -43,22 +45,8 @@ public static class Comparisons
             runs.Count, wall.Min, wall.Max, speedup?.Min, speedup?.Max);
     }
 
-    private static double? SpeedupInItsRound(RunReport run, IReadOnlyList<RunReport> runs, IReadOnlyList<RunReport>? sequential)
-    {
-        var round = IndexOf(runs, run);
-        return sequential is not null && round < sequential.Count && sequential[round] is { Status: "completed" } baseline && run.WallMs > 0
+    private static double? SpeedupOver(IReadOnlyList<RunReport>? sequential, int round, RunReport run) =>
+        sequential is not null && round < sequential.Count && sequential[round] is { Status: "completed" } baseline && run.WallMs > 0
             ? Math.Round(baseline.WallMs / run.WallMs, 3)
             : null;
-    }
-
-    private static int IndexOf(IReadOnlyList<RunReport> runs, RunReport run)
-    {
-        for (var i = 0; i < runs.Count; i++)
-        {
-            if (ReferenceEquals(runs[i], run))
-                return i;
-        }
-
-        return -1;
-    }
 }

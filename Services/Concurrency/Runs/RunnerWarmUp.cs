@@ -28,11 +28,12 @@ public sealed class RunnerWarmUp(IRunner runner, IConfiguration configuration, I
             // Lab:WarmUp=false: tests that count their own runs' requests.
             if (!configuration.GetValue("Lab:WarmUp", true))
                 return;
+            if (await PlanAsync(stoppingToken) is not { } plan)
+                return;
             foreach (var strategy in runner.Strategies)
             {
                 try
                 {
-                    var plan = await runner.WarmUpPlanAsync(strategy, stoppingToken);
                     var run = runner.Start(null, plan, strategy, runner.SettingsFor(strategy, plan));
                     await run.Finished.WaitAsync(RunLimit, stoppingToken);
                     runner.Registry.Forget(run);
@@ -48,6 +49,20 @@ public sealed class RunnerWarmUp(IRunner runner, IConfiguration configuration, I
         finally
         {
             _done = true;
+        }
+    }
+
+    // One plan for every strategy; without one (SiteStub not up), every strategy is measured cold and says so.
+    private async Task<IRunPlan?> PlanAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await runner.WarmUpPlanAsync(stoppingToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning(error, "Could not plan the warm-up");
+            return null;
         }
     }
 }

@@ -8,7 +8,6 @@ namespace ConcurrencyLab.CpuRunner;
 public sealed record CpuRunPlan(
     string Strategy,
     StrategySettings Settings,
-    int? RequestedWorkers,
     long Start,
     int Count,
     IReadOnlyList<int> WorkerCounts,

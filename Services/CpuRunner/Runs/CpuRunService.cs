@@ -55,11 +55,11 @@ public sealed class CpuRunService : IRunner
         return Registry.Start(place, new SumSquaresWorkload(runPlan), strategy, settings, runPlan.Describe(), launcher);
     }
 
-    public Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken)
+    public Task<IRunPlan> WarmUpPlanAsync(CancellationToken cancellationToken)
     {
-        var request = new CpuRunRequest { Strategy = strategy.Name, Start = 1_000, Count = 4, Tracing = "off" };
-        IRunPlan plan = new CpuRunValidator(_options, Strategies).Validate(request, RequestKind.Run)
-            ?? throw new InvalidOperationException($"The warm-up plan for {strategy.Name} is not valid.");
+        var request = new CpuRunRequest { Start = 1_000, Count = 4, Tracing = "off" };
+        IRunPlan plan = new CpuRunValidator(_options, Strategies).Validate(request, RequestKind.Compare)
+            ?? throw new InvalidOperationException("The warm-up plan is not valid.");
         return Task.FromResult(plan);
     }
 

@@ -56,7 +56,7 @@ public sealed class CpuRunValidator(CpuRunnerOptions limits, IReadOnlyList<IStra
         // Workers stay as asked (0: not given): CpuRunService.SettingsFor is the one place that
         // fills in each strategy's default and applies its cap, for runs, compares and sweeps.
         var resolved = request.Workers ?? 0;
-        return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing), request.Workers, start, count, workerCounts, rounds);
+        return new CpuRunPlan(strategy ?? "", new StrategySettings(resolved, SwitchIntervalMs: interval, Tracing: tracing), start, count, workerCounts, rounds);
     }
 
     /// <summary>The most workers a strategy may have, by its kind (null: a compare, where every strategy shares them).</summary>

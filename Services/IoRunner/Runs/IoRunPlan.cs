@@ -8,7 +8,6 @@ namespace ConcurrencyLab.IoRunner;
 public sealed record IoRunPlan(
     string Strategy,
     StrategySettings Settings,
-    int? RequestedWorkers,
     IReadOnlyList<string> Sites,
     int Repeat,
     TimeSpan Timeout,

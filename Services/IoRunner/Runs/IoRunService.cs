@@ -57,13 +57,13 @@ public sealed class IoRunService(
         return registry.Start(place, workload, strategy, settings, runPlan.Describe(), launcher);
     }
 
-    public async Task<IRunPlan> WarmUpPlanAsync(IStrategy strategy, CancellationToken cancellationToken)
+    public async Task<IRunPlan> WarmUpPlanAsync(CancellationToken cancellationToken)
     {
         var siteStub = await locator.BaseAddressAsync(cancellationToken);
         var catalog = await locator.CatalogAsync(siteStub, cancellationToken);
-        var request = new IoRunRequest { Strategy = strategy.Name, Repeat = 2, LatencyMs = 0, Tracing = "off" };
-        return new IoRunValidator(options.Value, catalog, siteStub).Validate(request, RequestKind.Run)
-            ?? throw new InvalidOperationException($"The warm-up plan for {strategy.Name} is not valid.");
+        var request = new IoRunRequest { Repeat = 2, LatencyMs = 0, Tracing = "off" };
+        return new IoRunValidator(options.Value, catalog, siteStub).Validate(request, RequestKind.Compare)
+            ?? throw new InvalidOperationException("The warm-up plan is not valid.");
     }
 
     /// <summary>The request's workers where it gave some, else its strategy's default, within its kind's cap.</summary>

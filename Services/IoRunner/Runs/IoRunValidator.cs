@@ -53,7 +53,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         // Workers stay as asked (0: not given): IoRunService.SettingsFor is the one place that
         // fills in each strategy's default and applies its cap, for runs, compares and sweeps.
         var settings = new StrategySettings(workers ?? 0, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing);
-        return new IoRunPlan(strategy ?? "", settings, workers, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
+        return new IoRunPlan(strategy ?? "", settings, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
             parameters, request.Seed, expectedItemMs, workerCounts, siteStub, rounds);
     }
 
