@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using ConcurrencyLab.Contracts;
 using OpenTelemetry;
 
 namespace Microsoft.Extensions.Hosting;
@@ -9,7 +10,7 @@ namespace Microsoft.Extensions.Hosting;
 /// OTel SDK drops silently when the queue is full; reading its count lets a run report
 /// what it promised and lost.
 /// </summary>
-public sealed class SpanExportCounts
+public sealed class SpanExportCounts : ISpanExportCounts
 {
     private long _ended;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Strategies;
+using ConcurrencyLab.CpuKernel;
 
 namespace ConcurrencyLab.CpuRunner;
 

@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Api;
+using ConcurrencyLab.CpuKernel;
 using ConcurrencyLab.CpuRunner;
 
 // Started by the processes strategy as one of its worker processes.

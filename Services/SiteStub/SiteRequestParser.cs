@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConcurrencyLab.Contracts;
 
 namespace ConcurrencyLab.SiteStub;
 

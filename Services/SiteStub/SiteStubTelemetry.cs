@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using ConcurrencyLab.Contracts;
 
 namespace ConcurrencyLab.SiteStub;
 

@@ -1,3 +1,4 @@
+using ConcurrencyLab.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using ConcurrencyLab.CpuKernel;
 
 namespace ConcurrencyLab.CpuRunner.Tests;
 

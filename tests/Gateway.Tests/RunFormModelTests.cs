@@ -4,12 +4,16 @@ namespace ConcurrencyLab.Gateway.Tests;
 
 public sealed class RunFormModelTests
 {
+    // The strategies as the runners list them (GET /{workload}/strategies), trimmed to what the form reads.
+    private static readonly IReadOnlyList<StrategyView> Io = [new("threads", "", ["workers", "clientPerWorker"]), new("async", "", ["maxConcurrency"])];
+    private static readonly IReadOnlyList<StrategyView> Cpu = [new("threads", "", ["workers"]), new("gil", "", ["workers", "switchIntervalMs"])];
+
     [Fact]
     public void NumbersGoAsNumbersAndAnythingElseAsTypedSoTheRunnerNamesTheField()
     {
         var form = new RunFormModel { Strategy = "threads", Workers = "many", Repeat = " 3 ", LatencyMs = "2.5", FailRate = "" };
 
-        var body = form.RunBody().ToJsonString();
+        var body = form.RunBody(Io).ToJsonString();
 
         Assert.Equal("""{"strategy":"threads","workers":"many","repeat":3,"latencyMs":2.5}""", body);
     }
@@ -19,8 +23,8 @@ public sealed class RunFormModelTests
     {
         var form = new RunFormModel { Workload = Workloads.Cpu, Strategy = "gil", Workers = "2", Start = "100", Count = "4", SwitchIntervalMs = "5", WorkerCounts = "1, 2,x" };
 
-        Assert.Equal("""{"workers":2,"start":100,"count":4,"switchIntervalMs":5}""", form.CompareBody().ToJsonString());
-        Assert.Equal("""{"strategy":"gil","workerCounts":[1,2,"x"],"start":100,"count":4,"switchIntervalMs":5}""", form.SweepBody().ToJsonString());
+        Assert.Equal("""{"workers":2,"start":100,"count":4,"switchIntervalMs":5}""", form.CompareBody(Cpu).ToJsonString());
+        Assert.Equal("""{"strategy":"gil","workerCounts":[1,2,"x"],"start":100,"count":4,"switchIntervalMs":5}""", form.SweepBody(Cpu).ToJsonString());
     }
 
     [Fact]
@@ -28,17 +32,20 @@ public sealed class RunFormModelTests
     {
         var form = new RunFormModel { Workload = Workloads.Cpu, Strategy = "threads", Workers = "2", Start = "", Count = "", SwitchIntervalMs = "", Rounds = "5", Tracing = "off" };
 
-        Assert.Equal("""{"workers":2,"rounds":5,"tracing":"off"}""", form.CompareBody().ToJsonString());
-        Assert.Equal("""{"strategy":"threads","rounds":5,"tracing":"off"}""", form.SweepBody().ToJsonString());
-        Assert.Equal("""{"strategy":"threads","workers":2,"tracing":"off"}""", form.RunBody().ToJsonString());
+        Assert.Equal("""{"workers":2,"rounds":5,"tracing":"off"}""", form.CompareBody(Cpu).ToJsonString());
+        Assert.Equal("""{"strategy":"threads","rounds":5,"tracing":"off"}""", form.SweepBody(Cpu).ToJsonString());
+        Assert.Equal("""{"strategy":"threads","workers":2,"tracing":"off"}""", form.RunBody(Cpu).ToJsonString());
     }
 
     [Fact]
-    public void TheSwitchIntervalGoesWithTheGilStrategyOnly()
+    public void TheSwitchIntervalGoesOnlyWithAStrategyThatReadsIt()
     {
         var form = new RunFormModel { Workload = Workloads.Cpu, Strategy = "threads", Workers = "2", Start = "", Count = "", SwitchIntervalMs = "5" };
 
-        Assert.Equal("""{"strategy":"threads","workers":2}""", form.RunBody().ToJsonString());
+        Assert.Equal("""{"strategy":"threads","workers":2}""", form.RunBody(Cpu).ToJsonString());
+        Assert.Equal("""{"strategy":"threads","workers":2,"switchIntervalMs":5}""",
+            form.RunBody([new StrategyView("threads", "", ["workers", "switchIntervalMs"])]).ToJsonString());
+        Assert.Equal("""{"workers":2}""", form.CompareBody([Cpu[0]]).ToJsonString());
     }
 
     [Fact]
@@ -48,7 +55,7 @@ public sealed class RunFormModelTests
 
         form.UseStudySettings();
 
-        Assert.Equal("""{"strategy":"threads","workers":10,"repeat":80,"profile":"seed","failRate":0}""", form.RunBody().ToJsonString());
+        Assert.Equal("""{"strategy":"threads","workers":10,"repeat":80,"profile":"seed","failRate":0}""", form.RunBody(Io).ToJsonString());
     }
 
     [Fact]
@@ -58,7 +65,7 @@ public sealed class RunFormModelTests
 
         form.SwitchTo(Workloads.Cpu);
 
-        Assert.Equal($$"""{"strategy":"threads","workers":{{Environment.ProcessorCount}},"start":5000000,"count":20}""", form.RunBody().ToJsonString());
-        Assert.Equal("""{"strategy":"threads","start":5000000,"count":20}""", form.SweepBody().ToJsonString());
+        Assert.Equal($$"""{"strategy":"threads","workers":{{Environment.ProcessorCount}},"start":5000000,"count":20}""", form.RunBody(Cpu).ToJsonString());
+        Assert.Equal("""{"strategy":"threads","start":5000000,"count":20}""", form.SweepBody(Cpu).ToJsonString());
     }
 }

@@ -1,5 +1,5 @@
+using ConcurrencyLab.Contracts;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 
 namespace ConcurrencyLab.Concurrency.Api;
 

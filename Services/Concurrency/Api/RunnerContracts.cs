@@ -54,6 +54,23 @@ public interface IRunner
     StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null);
 }
 
+/// <summary>
+/// A runner with its own plan type: it implements Start and SettingsFor on its plan, and
+/// this interface makes the one cast from the shared API's IRunPlan.
+/// </summary>
+public interface IRunner<in TPlan> : IRunner where TPlan : IRunPlan
+{
+    Run Start(RunAdmission.Place? place, TPlan plan, IStrategy strategy, StrategySettings settings);
+
+    StrategySettings SettingsFor(IStrategy strategy, TPlan plan, int? workers = null);
+
+    Run IRunner.Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings) =>
+        Start(place, (TPlan)plan, strategy, settings);
+
+    StrategySettings IRunner.SettingsFor(IStrategy strategy, IRunPlan plan, int? workers) =>
+        SettingsFor(strategy, (TPlan)plan, workers);
+}
+
 public sealed record PreparedRun(IRunPlan? Plan, IResult? Problem)
 {
     /// <summary>The plan when validation found nothing wrong, else a 400 listing every error.</summary>

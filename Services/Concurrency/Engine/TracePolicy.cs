@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using ConcurrencyLab.Contracts;
 
 namespace ConcurrencyLab.Concurrency.Engine;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Workers;
-using Microsoft.Extensions.Hosting;
+using ConcurrencyLab.Contracts;
 
 namespace ConcurrencyLab.Concurrency.Runs;
 
@@ -10,7 +10,7 @@ namespace ConcurrencyLab.Concurrency.Runs;
 /// account, the strategy, and the run's final status. Never throws: a run that fails
 /// ends as "failed" with the reason.
 /// </summary>
-public sealed class RunExecutor(LabMetrics metrics, SpanExportCounts? spans = null)
+public sealed class RunExecutor(LabMetrics metrics, ISpanExportCounts? spans = null)
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(25);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.CpuKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,7 @@ using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Runs;
 using ConcurrencyLab.Concurrency.Strategies;
+using ConcurrencyLab.Contracts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ConcurrencyLab.CpuRunner;
 
 /// <summary>The CPU runner: exact sums of squares under six strategies.</summary>
-public sealed class CpuRunService : IRunner
+public sealed class CpuRunService : IRunner<CpuRunPlan>
 {
     public static readonly ActivitySource Source = new(LabTelemetry.CpuSource);
     private readonly IServer _server;
@@ -21,15 +22,7 @@ public sealed class CpuRunService : IRunner
         Registry = registry;
         _server = server;
         _options = options.Value;
-        Strategies =
-        [
-            new SequentialStrategy(),
-            new ThreadsStrategy("W dedicated OS threads taking numbers from a shared queue. .NET has no interpreter lock: they compute in parallel, one per core."),
-            new EventLoopStrategy(),
-            new GilStrategy(),
-            new ProcessesStrategy(),
-            new ReplicasStrategy(ReplicaTarget),
-        ];
+        Strategies = CpuStrategies.Create(ReplicaTarget);
     }
 
     public string Workload => "cpu";
@@ -48,9 +41,9 @@ public sealed class CpuRunService : IRunner
         return PreparedRun.From(plan, validator.Errors);
     }
 
-    public Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings)
+    public Run Start(RunAdmission.Place? place, CpuRunPlan plan, IStrategy strategy, StrategySettings settings)
     {
-        var runPlan = (CpuRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
+        var runPlan = plan with { Strategy = strategy.Name, Settings = settings };
         var launcher = strategy.UsesWorkerProcesses ? CpuWorkerLauncher.For(_options.ProcessWorker) : null;
         return Registry.Start(place, new SumSquaresWorkload(runPlan), strategy, settings, runPlan.Describe(), launcher);
     }
@@ -64,12 +57,8 @@ public sealed class CpuRunService : IRunner
     }
 
     /// <summary>The request's workers where given, else one per core, within its kind's cap; one for sequential and async.</summary>
-    public StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null)
-    {
-        var cpu = (CpuRunPlan)plan;
-        return StrategySettingsResolver.Resolve(strategy, cpu.Settings, workers, cpu.Count, _options.LimitFor);
-    }
-
+    public StrategySettings SettingsFor(IStrategy strategy, CpuRunPlan plan, int? workers = null) =>
+        StrategySettingsResolver.Resolve(strategy, plan.Settings, workers, plan.Count, _options.LimitFor);
 
     private ReplicaTarget ReplicaTarget()
     {

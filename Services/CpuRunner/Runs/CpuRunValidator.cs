@@ -1,6 +1,7 @@
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Strategies;
+using ConcurrencyLab.Contracts;
 
 namespace ConcurrencyLab.CpuRunner;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ConcurrencyLab.Concurrency.Workers;
+using ConcurrencyLab.CpuKernel;
 
 namespace ConcurrencyLab.CpuRunner;
 

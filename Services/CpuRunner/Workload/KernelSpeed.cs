@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConcurrencyLab.CpuKernel;
 
 namespace ConcurrencyLab.CpuRunner;
 

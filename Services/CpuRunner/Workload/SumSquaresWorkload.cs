@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.CpuKernel;
 
 namespace ConcurrencyLab.CpuRunner;
 

@@ -89,7 +89,7 @@ public sealed partial class LabPage
             }
 
             _runSession = session;
-            var started = await session.StartRunAsync(_form.RunBody(), _leaving.Token);
+            var started = await session.StartRunAsync(_form.RunBody(StrategiesFor(_form.Workload)), _leaving.Token);
             if (started.Value is null)
             {
                 _problem = started.Problem;
@@ -181,8 +181,8 @@ public sealed partial class LabPage
                     try
                     {
                         result = kind == SeriesKind.Compare
-                            ? await session.CompareAsync(_form.CompareBody(), cancel.Token)
-                            : await session.SweepAsync(_form.SweepBody(), cancel.Token);
+                            ? await session.CompareAsync(_form.CompareBody(StrategiesFor(_form.Workload)), cancel.Token)
+                            : await session.SweepAsync(_form.SweepBody(StrategiesFor(_form.Workload)), cancel.Token);
                     }
                     finally
                     {

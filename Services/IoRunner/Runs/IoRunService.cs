@@ -3,6 +3,7 @@ using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Runs;
 using ConcurrencyLab.Concurrency.Strategies;
+using ConcurrencyLab.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.IoRunner;
@@ -12,7 +13,7 @@ public sealed class IoRunService(
     RunRegistry registry,
     SiteStubLocator locator,
     IOptions<IoRunnerOptions> options,
-    ILogger<IoRunService> logger) : IRunner
+    ILogger<IoRunService> logger) : IRunner<IoRunPlan>
 {
     public static readonly ActivitySource Source = new(LabTelemetry.IoSource);
 
@@ -49,9 +50,9 @@ public sealed class IoRunService(
         return PreparedRun.From(plan, validator.Errors);
     }
 
-    public Run Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings)
+    public Run Start(RunAdmission.Place? place, IoRunPlan plan, IStrategy strategy, StrategySettings settings)
     {
-        var runPlan = (IoRunPlan)plan with { Strategy = strategy.Name, Settings = settings };
+        var runPlan = plan with { Strategy = strategy.Name, Settings = settings };
         var workload = new DownloadWorkload(runPlan, runPlan.SiteStub);
         var launcher = strategy.UsesWorkerProcesses ? IoWorker.Launcher(runPlan.SiteStub, runPlan.Timeout) : null;
         return registry.Start(place, workload, strategy, settings, runPlan.Describe(), launcher);
@@ -67,9 +68,6 @@ public sealed class IoRunService(
     }
 
     /// <summary>The request's workers where it gave some, else its strategy's default, within its kind's cap.</summary>
-    public StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null)
-    {
-        var io = (IoRunPlan)plan;
-        return StrategySettingsResolver.Resolve(strategy, io.Settings, workers, io.Items, options.Value.LimitFor);
-    }
+    public StrategySettings SettingsFor(IStrategy strategy, IoRunPlan plan, int? workers = null) =>
+        StrategySettingsResolver.Resolve(strategy, plan.Settings, workers, plan.Items, options.Value.LimitFor);
 }

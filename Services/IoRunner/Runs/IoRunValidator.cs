@@ -2,6 +2,7 @@ using System.Globalization;
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Strategies;
+using ConcurrencyLab.Contracts;
 
 namespace ConcurrencyLab.IoRunner;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Workers;
-using Microsoft.Extensions.Hosting;
+using ConcurrencyLab.Contracts;
 
 namespace ConcurrencyLab.IoRunner;
 

@@ -22,7 +22,7 @@ public sealed class RunFormModel
     public string FailRate { get; set; } = "0";
     public string Profile { get; set; } = "";
 
-    // CPU: which numbers, and the gil strategy's switch interval.
+    // CPU: which numbers, and the switch interval of a strategy that emulates an interpreter lock.
     public string Start { get; set; } = "5000000";
     public string Count { get; set; } = "20";
     public string SwitchIntervalMs { get; set; } = "5";
@@ -60,13 +60,21 @@ public sealed class RunFormModel
     // Ten threads for downloads (the study's middle row); one per core for sums.
     private string DefaultWorkers => IsIo ? "10" : Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
 
-    public JsonObject RunBody() => Body(includeStrategy: true, includeWorkers: true, includeWorkerCounts: false);
+    // Each body takes the workload's strategies as the runner lists them: a field that only
+    // some strategies read (the switch interval) goes when a strategy in play reads it.
+    public JsonObject RunBody(IReadOnlyList<StrategyView> strategies) =>
+        Body(ChosenOf(strategies), includeStrategy: true, includeWorkers: true, includeWorkerCounts: false);
 
-    public JsonObject CompareBody() => Body(includeStrategy: false, includeWorkers: true, includeWorkerCounts: false);
+    public JsonObject CompareBody(IReadOnlyList<StrategyView> strategies) =>
+        Body(strategies, includeStrategy: false, includeWorkers: true, includeWorkerCounts: false);
 
-    public JsonObject SweepBody() => Body(includeStrategy: true, includeWorkers: false, includeWorkerCounts: true);
+    public JsonObject SweepBody(IReadOnlyList<StrategyView> strategies) =>
+        Body(ChosenOf(strategies), includeStrategy: true, includeWorkers: false, includeWorkerCounts: true);
 
-    private JsonObject Body(bool includeStrategy, bool includeWorkers, bool includeWorkerCounts)
+    private IEnumerable<StrategyView> ChosenOf(IReadOnlyList<StrategyView> strategies) =>
+        strategies.Where(strategy => strategy.Name == Strategy);
+
+    private JsonObject Body(IEnumerable<StrategyView> inPlay, bool includeStrategy, bool includeWorkers, bool includeWorkerCounts)
     {
         var body = new JsonObject();
         if (includeStrategy)
@@ -93,13 +101,14 @@ public sealed class RunFormModel
         {
             Add(body, "start", Start);
             Add(body, "count", Count);
-            // The switch interval means something to the gil strategy only (compare runs gil too).
-            if (!includeStrategy || Strategy == StrategyNames.Gil)
-                Add(body, "switchIntervalMs", SwitchIntervalMs);
+            if (inPlay.Any(strategy => strategy.Takes(SwitchIntervalField)))
+                Add(body, SwitchIntervalField, SwitchIntervalMs);
         }
 
         return body;
     }
+
+    private const string SwitchIntervalField = "switchIntervalMs";
 
     private static void Add(JsonObject body, string field, string? text)
     {

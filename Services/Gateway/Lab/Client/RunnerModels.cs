@@ -5,8 +5,11 @@ namespace ConcurrencyLab.Gateway.Lab.Client;
 // The page reads the runners' own report records (Services/Concurrency/Reports); only
 // what they do not define lives here.
 
-/// <summary>A strategy as GET /{workload}/strategies lists it.</summary>
-public sealed record StrategyView(string Name, string Description);
+/// <summary>A strategy as GET /{workload}/strategies lists it, with the request fields it reads.</summary>
+public sealed record StrategyView(string Name, string Description, IReadOnlyList<string>? Parameters = null)
+{
+    public bool Takes(string parameter) => Parameters?.Contains(parameter) == true;
+}
 
 public static class RunReportState
 {

@@ -3,12 +3,12 @@ using System.Globalization;
 using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Workers;
 
-namespace ConcurrencyLab.CpuRunner;
+namespace ConcurrencyLab.CpuKernel;
 
 /// <summary>
 /// A CPU worker process (processes strategy): sums the n it is sent. It runs as
-/// `CpuRunner --lab-worker`, or natively compiled as Services/CpuWorker, which shares this
-/// file. It exports no telemetry: the runner's span around each round trip is the item's
+/// `CpuRunner --lab-worker`, or natively compiled as Services/CpuWorker: both reference
+/// this project. It exports no telemetry: the runner's span around each round trip is the item's
 /// span (SumSquaresWorkload.WorkersTraceItems), and an exporter would double its start-up.
 /// </summary>
 public static class CpuWorker

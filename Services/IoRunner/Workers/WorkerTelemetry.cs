@@ -1,7 +1,7 @@
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
-namespace ConcurrencyLab.Concurrency.Workers;
+namespace ConcurrencyLab.IoRunner;
 
 /// <summary>
 /// Tracing for a worker process: it inherits the runner's OTEL_* environment (endpoint,

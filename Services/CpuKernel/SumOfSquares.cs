@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using ConcurrencyLab.Concurrency.Engine;
 
-namespace ConcurrencyLab.CpuRunner;
+namespace ConcurrencyLab.CpuKernel;
 
 /// <summary>
 /// The study's CPU-bound kernel: the sum of i*i for i in [0, n), computed by really doing

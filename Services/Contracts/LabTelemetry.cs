@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.Hosting;
+namespace ConcurrencyLab.Contracts;
 
 /// <summary>
 /// The lab's telemetry names, in one place so that every service registers the same

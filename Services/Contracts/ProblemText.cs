@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.Hosting;
+namespace ConcurrencyLab.Contracts;
 
 /// <summary>How a problem message quotes what the caller sent: enough to recognise it, never a wall of text.</summary>
 public static class ProblemText
