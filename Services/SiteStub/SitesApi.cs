@@ -14,6 +14,7 @@ public static class SitesApi
         group.MapGet("/stats", GetStats).WithName("GetStats");
         group.MapPost("/stats/reset", ResetStats).WithName("ResetStats");
         group.MapGet("/{name}", GetSite).WithName("GetSite");
+        group.MapGet("/{name}/check", CheckSite).WithName("CheckSite");
         return group;
     }
 
@@ -55,17 +56,29 @@ public static class SitesApi
         string name, HttpRequest http, SiteCatalog catalog, IOptions<SiteStubOptions> options)
     {
         if (!catalog.TryGet(name, out var page, out var site))
-        {
-            return TypedResults.Problem(
-                title: "Unknown site",
-                statusCode: StatusCodes.Status404NotFound,
-                detail: $"SiteStub has no site '{ProblemText.Quote(name, 64)}'. Sites: {string.Join(", ", catalog.Names)}.");
-        }
-
+            return UnknownSite(name, catalog);
         var request = SiteRequestParser.Parse(http.Query, site, options.Value, out var errors);
-        return request is null
-            ? TypedResults.ValidationProblem(errors, title: "Invalid download parameters")
-            : new SitePageResult(page, request);
+        return request is null ? InvalidParameters(errors) : new SitePageResult(page, request);
     }
 
+    /// <summary>
+    /// Whether a download with these parameters would be served, without serving it: a
+    /// runner asks once before a run, so that SiteStub alone owns its parameters' limits.
+    /// </summary>
+    private static Results<NoContent, ProblemHttpResult, ValidationProblem> CheckSite(
+        string name, HttpRequest http, SiteCatalog catalog, IOptions<SiteStubOptions> options)
+    {
+        if (!catalog.TryGet(name, out _, out var site))
+            return UnknownSite(name, catalog);
+        var request = SiteRequestParser.Parse(http.Query, site, options.Value, out var errors);
+        return request is null ? InvalidParameters(errors) : TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult UnknownSite(string name, SiteCatalog catalog) => TypedResults.Problem(
+        title: "Unknown site",
+        statusCode: StatusCodes.Status404NotFound,
+        detail: $"SiteStub has no site '{ProblemText.Quote(name, 64)}'. Sites: {string.Join(", ", catalog.Names)}.");
+
+    private static ValidationProblem InvalidParameters(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Invalid download parameters");
 }

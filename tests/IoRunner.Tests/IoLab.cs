@@ -30,10 +30,11 @@ public sealed class IoLab : IAsyncDisposable
     public static async Task<IoLab> StartAsync(
         TimeProvider? siteStubTime = null,
         IDictionary<string, string?>? ioRunnerSettings = null,
-        ICollection<Activity>? spans = null)
+        ICollection<Activity>? spans = null,
+        IDictionary<string, string?>? siteStubSettings = null)
     {
         var siteStub = await LoopbackApp.StartAsync(b => b.AddSiteStub(), app => app.MapSitesApi(),
-            time: siteStubTime, spans: spans, cancellationToken: Cancel);
+            settings: siteStubSettings, time: siteStubTime, spans: spans, cancellationToken: Cancel);
         var settings = new Dictionary<string, string?>(ioRunnerSettings ?? new Dictionary<string, string?>())
         {
             ["IoRunner:SiteStubUrl"] = siteStub.Address.ToString(),

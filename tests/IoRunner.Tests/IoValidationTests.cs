@@ -53,6 +53,25 @@ public sealed class IoValidationTests
     }
 
     [Fact]
+    public async Task SiteStubsOwnRefusalIsRelayedBesideIoRunnersErrors()
+    {
+        // SiteStub alone knows its limits: started with a 4,321 ms latency cap, its message says so.
+        await using var lab = await IoLab.StartAsync(siteStubSettings: new Dictionary<string, string?> { ["SiteStub:MaxLatencyMs"] = "4321" });
+
+        var (response, body) = await lab.PostAsync("/io/runs", new { strategy = "threads", repeat = 0, latencyMs = 5000, failMode = "explode" });
+        using var direct = await lab.SiteStub.Client.GetAsync("/sites/jython?latencyMs=5000&failMode=explode", IoLab.Cancel);
+        var siteStubErrors = (await direct.Content.ReadFromJsonAsync<JsonElement>(IoLab.Cancel)).GetProperty("errors");
+        var errors = body.GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(errors.TryGetProperty("repeat", out _));
+        Assert.Equal(siteStubErrors.GetProperty("latencyMs").ToString(), errors.GetProperty("latencyMs").ToString());
+        Assert.Contains("4,321", errors.GetProperty("latencyMs")[0].GetString());
+        Assert.Equal(siteStubErrors.GetProperty("failMode").ToString(), errors.GetProperty("failMode").ToString());
+        Assert.Equal(0, lab.Stats.Snapshot().Total.Served);
+    }
+
+    [Fact]
     public async Task ARunWithoutWorkersGetsItsStrategysDefaultWithinItsCap()
     {
         // One resolution path: the validator once gave processes one worker per core here, past the cap.

@@ -68,6 +68,29 @@ public sealed class SiteHttpTests
     }
 
     [Fact]
+    public async Task CheckAnswersAsTheDownloadWouldWithoutServingIt()
+    {
+        await using var server = await SiteStubServer.StartAsync();
+
+        using var good = await server.Client.GetAsync("/sites/dice/check?latencyMs=5000&failRate=1&failMode=hang", Cancel);
+        using var bad = await server.Client.GetAsync("/sites/dice/check?failRate=2&dist=gaussian", Cancel);
+        using var download = await server.Client.GetAsync("/sites/dice?failRate=2&dist=gaussian", Cancel);
+        using var unknown = await server.Client.GetAsync("/sites/nowhere/check", Cancel);
+        var checkErrors = (await bad.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").ToString();
+        var downloadErrors = (await download.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").ToString();
+        var stats = await server.Client.GetFromJsonAsync<JsonElement>("/sites/stats", Cancel);
+
+        // A 5 s latency with a hang would keep a download: the check answers at once and serves nothing.
+        Assert.Equal(HttpStatusCode.NoContent, good.StatusCode);
+        Assert.Equal(0, stats.GetProperty("total").GetProperty("served").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(downloadErrors, checkErrors);
+        Assert.Contains("failRate", checkErrors);
+        Assert.Contains("dist", checkErrors);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task FailModeStatusAnswersTheChosenStatus()
     {
         await using var server = await SiteStubServer.StartAsync();

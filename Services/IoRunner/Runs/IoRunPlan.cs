@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
 
@@ -24,11 +23,8 @@ public sealed record IoRunPlan(
     public string PathOf(int index)
     {
         var site = Sites[index % Sites.Count];
-        var query = SiteStubParameters.Select(parameter => $"{parameter.Key}={Uri.EscapeDataString(parameter.Value)}");
-        if (Seed is { } seed)
-            query = query.Append(string.Create(CultureInfo.InvariantCulture, $"seed={unchecked(seed + index)}"));
-        var joined = string.Join('&', query);
-        return joined.Length == 0 ? $"/sites/{site}" : $"/sites/{site}?{joined}";
+        var query = SiteStubQuery.Of(SiteStubParameters, Seed is { } seed ? unchecked(seed + index) : null);
+        return query.Length == 0 ? $"/sites/{site}" : $"/sites/{site}?{query}";
     }
 
     /// <summary>The request as the report shows it, defaults filled in.</summary>

@@ -29,25 +29,26 @@ public sealed class IoRunService(
         if (body.Problem is not null)
             return new PreparedRun(null, body.Problem);
 
-        Uri siteStub;
-        SiteStubCatalog catalog;
         try
         {
-            siteStub = await locator.BaseAddressAsync(cancellationToken);
-            catalog = await locator.CatalogAsync(siteStub, cancellationToken);
+            var siteStub = await locator.BaseAddressAsync(cancellationToken);
+            var catalog = await locator.CatalogAsync(siteStub, cancellationToken);
+            var validator = new IoRunValidator(options.Value, catalog, siteStub);
+            var plan = validator.Validate(body.Value!, kind);
+            // SiteStub names its own parameters' problems; they are listed with IoRunner's.
+            var refused = await locator.CheckAsync(siteStub, catalog.Sites[0].Name,
+                SiteStubQuery.Of(validator.SiteStubParameters, body.Value!.Seed), cancellationToken);
+            return PreparedRun.From(plan, validator.Errors.Concat(refused).GroupBy(error => error.Key)
+                .ToDictionary(field => field.Key, field => field.SelectMany(error => error.Value).ToArray()));
         }
         catch (Exception error) when (error is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(error, "SiteStub is not reachable");
             return new PreparedRun(null, TypedResults.Problem(
                 title: "SiteStub is not reachable",
-                detail: "IoRunner could not read SiteStub's catalog; is the sitestub resource running?",
+                detail: "IoRunner could not read SiteStub's catalog or check the download parameters with it; is the sitestub resource running?",
                 statusCode: StatusCodes.Status503ServiceUnavailable));
         }
-
-        var validator = new IoRunValidator(options.Value, catalog, siteStub);
-        var plan = validator.Validate(body.Value!, kind);
-        return PreparedRun.From(plan, validator.Errors);
     }
 
     public Run Start(RunAdmission.Place? place, IoRunPlan plan, IStrategy strategy, StrategySettings settings)

@@ -8,18 +8,21 @@ namespace ConcurrencyLab.IoRunner;
 
 /// <summary>
 /// Checks an IO request against IoRunner's limits and SiteStub's catalog, and fills in
-/// the defaults. Every problem is reported at once, by field, with its limit.
+/// the defaults. Every problem is reported at once, by field, with its limit. SiteStub's
+/// own parameters (latency, size, failures) are forwarded as given: SiteStub checks them
+/// (IoRunService asks it before the run), so their limits live in one place.
 /// </summary>
 public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catalog, Uri siteStub)
 {
-    public static readonly IReadOnlyList<string> Dists = ["fixed", "uniform", "normal", "lognormal"];
-    public static readonly IReadOnlyList<string> FailModes = ["status", "reset", "hang"];
     public static readonly IReadOnlyList<int> DefaultWorkerCounts = [5, 10, 15, 20, 30];
     private const int DefaultRepeat = 80;
 
     private readonly Dictionary<string, string[]> _errors = [];
 
     public IReadOnlyDictionary<string, string[]> Errors => _errors;
+
+    /// <summary>The request's SiteStub parameters, for SiteStub to check; set by Validate.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SiteStubParameters { get; private set; } = [];
 
     public IoRunPlan? Validate(IoRunRequest request, RequestKind kind)
     {
@@ -46,7 +49,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
             Fail("workerCounts", "workerCounts belongs to POST /io/sweep only.");
 
         var (tracing, rounds) = MeasurementFields.Parse(request.Tracing, request.Rounds, items, kind, Fail);
-        var parameters = SiteStubParameters(request);
+        var parameters = SiteStubParameters = Forwarded(request);
         var expectedItemMs = ExpectedDownload.Ms(catalog, request, sites);
         if (_errors.Count > 0)
             return null;
@@ -120,7 +123,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         return counts;
     }
 
-    private List<KeyValuePair<string, string>> SiteStubParameters(IoRunRequest request)
+    private static List<KeyValuePair<string, string>> Forwarded(IoRunRequest request)
     {
         var parameters = new List<KeyValuePair<string, string>>();
         void Add(string name, string? value)
@@ -129,22 +132,18 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
                 parameters.Add(new(name, value));
         }
 
-        if (request.Profile is not null && !catalog.Profiles.ContainsKey(request.Profile))
-            Fail("profile", $"Unknown profile '{ProblemText.Quote(request.Profile)}': one of {string.Join(", ", catalog.Profiles.Keys)}.");
         Add("profile", request.Profile);
-        Add("latencyMs", Number(RangeD("latencyMs", request.LatencyMs, 0, catalog.MaxLatencyMs)));
-        Add("dist", Choice("dist", request.Dist, Dists));
-        Add("jitterMs", Number(RangeD("jitterMs", request.JitterMs, 0, catalog.MaxLatencyMs)));
-        Add("sizeBytes", Number(RangeD("sizeBytes", request.SizeBytes, 0, catalog.MaxSizeBytes)));
-        Add("bandwidthKBps", Number(RangeD("bandwidthKBps", request.BandwidthKBps, 0.001, 10_000_000)));
-        Add("failRate", Number(RangeD("failRate", request.FailRate, 0, 1)));
-        Add("failMode", Choice("failMode", request.FailMode, FailModes));
-        Add("failStatus", Number(RangeD("failStatus", request.FailStatus, 400, 599)));
+        Add("latencyMs", Number(request.LatencyMs));
+        Add("dist", request.Dist);
+        Add("jitterMs", Number(request.JitterMs));
+        Add("sizeBytes", Number(request.SizeBytes));
+        Add("bandwidthKBps", Number(request.BandwidthKBps));
+        Add("failRate", Number(request.FailRate));
+        Add("failMode", request.FailMode);
+        Add("failStatus", Number(request.FailStatus));
         return parameters;
     }
 
-    // The configured latency an item should take, for the ideal time: the request's, else
-    // its profile's, else the sites' own; plus the transfer time a bandwidth cap adds.
     private int? Range(string field, int? value, int min, int max)
     {
         if (value is { } number && (number < min || number > max))
@@ -154,28 +153,6 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         }
 
         return value;
-    }
-
-    private double? RangeD(string field, double? value, double min, double max)
-    {
-        if (value is { } number && (double.IsNaN(number) || number < min || number > max))
-        {
-            Fail(field, string.Create(CultureInfo.InvariantCulture, $"{field} must be between {min:#,0.###} and {max:#,0.###}; got {number}."));
-            return null;
-        }
-
-        return value;
-    }
-
-    private string? Choice(string field, string? value, IReadOnlyList<string> allowed)
-    {
-        if (value is null)
-            return null;
-        var lower = value.ToLowerInvariant();
-        if (allowed.Contains(lower))
-            return lower;
-        Fail(field, $"{field} must be one of {string.Join(", ", allowed)}; got '{ProblemText.Quote(value)}'.");
-        return null;
     }
 
     private static string? Number(double? value) => value?.ToString(CultureInfo.InvariantCulture);
