@@ -10,10 +10,6 @@ namespace ConcurrencyLab.Gateway.Lab;
 /// </summary>
 public sealed partial class LabPage
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan SeriesPollInterval = TimeSpan.FromMilliseconds(500);
-    private const int MaxPollFailures = 8;
-
     private readonly RunFormModel _form = new();
     private readonly Dictionary<string, IReadOnlyList<StrategyView>> _strategies = [];
     private readonly CancellationTokenSource _leaving = new();
@@ -23,16 +19,6 @@ public sealed partial class LabPage
     private SeriesInProgress? _series;
     private ComparisonReport? _comparison;
     private ComparisonReport? _sweep;
-
-    private enum SeriesKind { Compare, Sweep }
-
-    private sealed record SeriesInProgress(SeriesKind Kind, string Workload, Stopwatch Clock, CancellationTokenSource Cancel)
-    {
-        public TimeSpan Elapsed => Clock.Elapsed;
-
-        /// <summary>The series' runs so far, as the runner lists them (oldest first).</summary>
-        public IReadOnlyList<RunReport> Runs { get; set; } = [];
-    }
 
     // Set from the click until the run is no longer followed, whatever ends the following.
     private bool _followingRun;
@@ -98,7 +84,11 @@ public sealed partial class LabPage
 
             _run = started.Value;
             StateHasChanged();
-            await FollowAsync(session, started.Value.Id);
+            _problem = await RunFollower.FollowAsync(session, started.Value, report =>
+            {
+                _run = report;
+                StateHasChanged();
+            }, _leaving.Token);
         }
         catch (OperationCanceledException) when (_leaving.IsCancellationRequested)
         {
@@ -107,30 +97,6 @@ public sealed partial class LabPage
         finally
         {
             _followingRun = false;
-        }
-    }
-
-    // Polls the run over its own session (its replica) until it ends, redrawing each time.
-    // A failed poll is retried; after several in a row the page stops following and says why.
-    private async Task FollowAsync(RunnerSession session, string id)
-    {
-        var failures = 0;
-        while (_run?.IsRunning() == true)
-        {
-            await Task.Delay(PollInterval, _leaving.Token);
-            var latest = await session.GetRunAsync(id, _leaving.Token);
-            if (latest.Value is { } report)
-            {
-                failures = 0;
-                _run = report;
-            }
-            else if (++failures >= MaxPollFailures)
-            {
-                _problem = latest.Problem;
-                return;
-            }
-
-            StateHasChanged();
         }
     }
 
@@ -173,11 +139,11 @@ public sealed partial class LabPage
                 // The series' own request holds its connection until the end: its runs are
                 // watched over a second session on the same runner instance (replica).
                 using var watcher = await Runners.OpenBesideAsync(session, cancel.Token);
-                var earlier = watcher is null ? [] : (await watcher.ListRunsAsync(cancel.Token)).Value?.Select(run => run.Id).ToHashSet() ?? [];
+                IReadOnlySet<string> earlier = watcher is null ? new HashSet<string>() : (await watcher.ListRunsAsync(cancel.Token)).Value?.Select(run => run.Id).ToHashSet() ?? [];
                 ApiResult<ComparisonReport> result;
                 using (var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token))
                 {
-                    var watching = WatchWhileRunningAsync(series, watcher, earlier, stopWatching.Token);
+                    var watching = series.WatchAsync(watcher, earlier, () => InvokeAsync(StateHasChanged), stopWatching.Token);
                     try
                     {
                         result = kind == SeriesKind.Compare
@@ -212,27 +178,6 @@ public sealed partial class LabPage
     }
 
     private void CancelSeries() => _series?.Cancel.Cancel();
-
-    // While a compare or sweep runs (its request answers at the end): redraws the elapsed
-    // time and the runs the runner lists that are new since the series began (another
-    // user's runs on the same runner would show here too).
-    private async Task WatchWhileRunningAsync(SeriesInProgress series, RunnerSession? watcher, HashSet<string> earlier, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(SeriesPollInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                if (watcher is not null && (await watcher.ListRunsAsync(stop)).Value is { } runs)
-                    series.Runs = [.. runs.Where(run => !earlier.Contains(run.Id)).OrderBy(run => run.StartedAt)];
-                await InvokeAsync(StateHasChanged);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The series ended, or the page closed.
-        }
-    }
 
     public void Dispose()
     {
