@@ -16,7 +16,7 @@ public static class CpuWorkerLauncher
     public static IWorkerLauncher For(string processWorker) =>
         processWorker == "native" && NativeWorkerPath() is { } native
             ? new ExecutableWorkerLauncher(native, "native")
-            : new SelfWorkerLauncher(typeof(CpuWorker).Assembly.Location, CpuWorker.Argument);
+            : new SelfWorkerLauncher(typeof(CpuWorkerLauncher).Assembly.Location, CpuWorker.Argument);
 
     /// <summary>The native worker built next to this assembly's build, if it exists.</summary>
     public static string? NativeWorkerPath()
