@@ -46,13 +46,13 @@ public static class BadInputCorpus
                 "[\"..\"]", "[\"%2e%2e\"]", "[\"stats\"]", "[\"" + new string('a', 500) + "\"]"]),
             ("latencyMs", ["-1", "120001", "\"slow\"", "1e400"]),
             ("jitterMs", ["-5", "\"x\""]),
-            ("dist", ["\"gaussian\"", "1", "\"\""]),
+            ("dist", ["\"gaussian\"", "1", "\"\"", "\"" + new string('g', 20_000) + "\""]),
             ("sizeBytes", ["-1", "16777217", "\"big\""]),
             ("bandwidthKBps", ["0", "-1", "\"fast\""]),
             ("failRate", ["-0.1", "1.01", "\"half\""]),
             ("failMode", ["\"explode\"", "0"]),
             ("failStatus", ["200", "600", "99", "\"503\""]),
-            ("profile", ["\"moon\"", "1"]),
+            ("profile", ["\"moon\"", "1", "\"" + new string('m', 101) + "\""]),
             ("seed", ["\"abc\"", "1.5", "99999999999"]),
             ("clientPerWorker", ["\"yes\"", "2"]),
             ("tracing", ["\"all\"", "1", "\"\"", "[\"off\"]"]),
@@ -112,7 +112,12 @@ public static class BadInputCorpus
         foreach (var query in new[] { "latencyMs=abc", "latencyMs=-1", "latencyMs=120001", "latencyMs=1&latencyMs=2", "jitterMs=-1", "dist=gaussian",
                      "seed=1.5", "sizeBytes=-1", "sizeBytes=16777217", "bandwidthKBps=0", "failRate=2", "failRate=NaN", "failStatus=200",
                      "failMode=explode", "profile=moon", "latency=5", "latencyMs=", "sizeBytes=1e30" })
+        {
             requests.Add(new BadRequest(HttpMethod.Get, $"/sites/dice?{query}", null));
+            requests.Add(new BadRequest(HttpMethod.Get, $"/sites/dice/check?{query}", null));
+        }
+
+        requests.Add(new BadRequest(HttpMethod.Get, "/sites/nowhere/check", null));
         requests.Add(new BadRequest(HttpMethod.Post, "/sites/dice", "{}"));
         requests.Add(new BadRequest(HttpMethod.Delete, "/sites/stats", null));
 

@@ -123,12 +123,20 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         return counts;
     }
 
-    private static List<KeyValuePair<string, string>> Forwarded(IoRunRequest request)
+    // SiteStub's parameters travel in a URL, where a server refuses a long request line
+    // before SiteStub could name the field: text longer than this is refused here.
+    public const int MaxForwardedText = 100;
+
+    private List<KeyValuePair<string, string>> Forwarded(IoRunRequest request)
     {
         var parameters = new List<KeyValuePair<string, string>>();
         void Add(string name, string? value)
         {
-            if (value is not null)
+            if (value is null)
+                return;
+            if (value.Length > MaxForwardedText)
+                Fail(name, $"{name} must be at most {MaxForwardedText} characters; got {value.Length:N0}.");
+            else
                 parameters.Add(new(name, value));
         }
 
