@@ -19,10 +19,13 @@ public static class CpuWorkerLauncher
             : new SelfWorkerLauncher(typeof(CpuWorkerLauncher).Assembly.Location, CpuWorker.Argument);
 
     /// <summary>The native worker built next to this assembly's build, if it exists.</summary>
-    public static string? NativeWorkerPath()
+    public static string? NativeWorkerPath() => StampedNativeWorkerPath() is { } path && File.Exists(path) ? path : null;
+
+    /// <summary>Where the build said it publishes the native worker (it had gcc); null when it does not build one.</summary>
+    public static string? StampedNativeWorkerPath()
     {
         var path = typeof(CpuWorkerLauncher).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(attribute => attribute.Key == NativeWorkerMetadataKey)?.Value;
-        return string.IsNullOrEmpty(path) || !File.Exists(path) ? null : path;
+        return string.IsNullOrEmpty(path) ? null : path;
     }
 }
