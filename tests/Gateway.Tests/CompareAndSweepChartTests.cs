@@ -1,3 +1,4 @@
+using ConcurrencyLab.Concurrency.Reports;
 using ConcurrencyLab.Gateway.Lab.Charts;
 using Plotly.Blazor.Traces;
 
@@ -90,5 +91,37 @@ public sealed class CompareAndSweepChartTests
         var sweep = Reports.Comparison("sweep", "io", Reports.Row("async", 10, 100, null));
 
         Assert.Equal(3, SweepChart.Build(sweep).Data.Count);
+    }
+
+    [Fact]
+    public void ASweepWithAScalingFitDrawsTheFittedCurveAndLittlesLaw()
+    {
+        var scaling = new ScalingFit(10, 0.05, 0.001, 30.8, 14, 10, [], 100,
+            [new ScalingPoint(5, 45, 44.2, 50, 2_262, 2_000), new ScalingPoint(10, 80, 78.9, 100, 1_267, 1_000)],
+            [new ScalingPoint(1, null, 10, 10, 10_000, 10_000), new ScalingPoint(20, null, 120, 200, 833, 500)]);
+        var sweep = Reports.Comparison("sweep", "io", Reports.Row("async", 5, 2_200, null), Reports.Row("async", 10, 1_250, null)) with { Scaling = scaling };
+
+        var traces = SweepChart.Build(sweep).Data.Cast<Scatter>().ToList();
+
+        var fitted = traces.Single(trace => trace.Name == SweepChart.FittedName);
+        Assert.Equal([1, 20], fitted.X);
+        Assert.Equal([10.0, 0.833], fitted.Y);
+        var little = traces.Single(trace => trace.Name == SweepChart.LittleName);
+        Assert.Equal([5, 10], little.X);
+        Assert.Equal([2.0, 1.0], little.Y);
+    }
+
+    [Fact]
+    public void ACpuSweepHasNoLittlesLawLine()
+    {
+        var scaling = new ScalingFit(5, 0.9, 0, null, 2, 2, [4], null,
+            [new ScalingPoint(1, 5, 5, null, 4_000), new ScalingPoint(2, 10, 9.5, null, 2_100)],
+            [new ScalingPoint(1, null, 5, null, 4_000)]);
+        var sweep = Reports.Comparison("sweep", "cpu", Reports.Row("threads", 1, 4_000, null), Reports.Row("threads", 2, 2_000, null)) with { Scaling = scaling };
+
+        var names = SweepChart.Build(sweep).Data.Cast<Scatter>().Select(trace => trace.Name).ToList();
+
+        Assert.Contains(SweepChart.FittedName, names);
+        Assert.DoesNotContain(SweepChart.LittleName, names);
     }
 }

@@ -22,7 +22,11 @@ public static class Comparisons
             : all.Any(run => run.Status == "cancelled") ? "cancelled" : "failed";
         var representatives = entries.Zip(rows, (runs, row) => runs.First(run => run.Id == row.RunId) with { WallMs = row.WallMs }).ToList();
         var spreads = rows.Where(row => row.Rounds > 1).ToDictionary(row => row.RunId, row => new Spread(row.WallMs, row.WallMsMin, row.WallMsMax));
-        return new ComparisonReport(kind, workload, status, request, rows, Reports.Verdict.Write(representatives, spreads, entries.Max(runs => runs.Count), strategies));
+        var verdict = Reports.Verdict.Write(representatives, spreads, entries.Max(runs => runs.Count), strategies);
+        var scaling = kind == "sweep" ? SweepScaling.Fit(workload, representatives, rows) : null;
+        if (scaling is not null)
+            verdict = [.. verdict, SweepScaling.Sentence(scaling)];
+        return new ComparisonReport(kind, workload, status, request, rows, verdict, scaling);
     }
 
     // The row shows the median wall time over its rounds, and the run nearest that median

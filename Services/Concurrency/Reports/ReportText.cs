@@ -58,7 +58,22 @@ public static class ReportText
 
         var verdict = string.Join('\n', report.Verdict.Select(sentence => "- " + sentence));
         var rounds = report.Rows.Count > 0 ? report.Rows.Max(row => row.Rounds) : 0;
-        return Invariant($"{report.Kind}: {report.Workload}, {report.Status}, {rounds} round(s) each\n") + table + "\nverdict:\n" + verdict + "\n";
+        return Invariant($"{report.Kind}: {report.Workload}, {report.Status}, {rounds} round(s) each\n") + table
+            + (report.Scaling is { } scaling ? Scaling(scaling) : "") + "\nverdict:\n" + verdict + "\n";
+    }
+
+    // Measured throughput beside the fitted law's, and Little's law's where it applies.
+    private static string Scaling(ScalingFit fit)
+    {
+        var table = new TextTable("workers", "measured items/s", "USL fit items/s", "Little's law items/s");
+        foreach (var point in fit.Points)
+        {
+            table.Add(Invariant($"{point.Workers}"), point.MeasuredPerSecond is { } measured ? Number(measured) : "", Number(point.FittedPerSecond),
+                point.LittlePerSecond is { } little ? Number(little) : "");
+        }
+
+        var peak = fit.PeakWorkers is { } workers ? Invariant($"peak at {workers:0.#} workers") : "no peak (never falls)";
+        return Invariant($"\nscaling: USL λ = {fit.Lambda:0.###} items/s, σ = {fit.Sigma:0.####}, κ = {fit.Kappa:0.######}; {peak}; knee {fit.KneeWorkers?.ToString(CultureInfo.InvariantCulture) ?? "none"}; measured best {fit.BestWorkers}\n") + table;
     }
 
     private static string Number(double value) => value.ToString("#,0.0", CultureInfo.InvariantCulture);

@@ -1,13 +1,15 @@
 namespace ConcurrencyLab.Concurrency.Reports;
 
 /// <summary>A compare (every strategy, same settings) or a sweep (one strategy, several worker counts).</summary>
+/// <param name="Scaling">A sweep's throughput fitted to the Universal Scalability Law; null for a compare, or a sweep of fewer than three worker counts.</param>
 public sealed record ComparisonReport(
     string Kind,
     string Workload,
     string Status,
     object? Request,
     IReadOnlyList<ComparisonRow> Rows,
-    IReadOnlyList<string> Verdict);
+    IReadOnlyList<string> Verdict,
+    ScalingFit? Scaling = null);
 
 /// <param name="WallMs">The median over its rounds (the only measurement with one round).</param>
 /// <param name="Speedup">Median over rounds of sequential's time in the same round over this one's.</param>

@@ -18,6 +18,8 @@ public static class SweepChart
     public const string MeasuredName = "measured wall time (s)";
     public const string IdealName = "ideal (s)";
     public const string EfficiencyName = "efficiency (right axis)";
+    public const string FittedName = "USL fit (s)";
+    public const string LittleName = "Little's law, no queueing (s)";
 
     public static ChartFigure Build(ComparisonReport sweep)
     {
@@ -31,6 +33,7 @@ public static class SweepChart
             Line(EfficiencyName, workers, rows.Select(row => Math.Round(row.Efficiency, 3)), "#16a34a", "dot", onRightAxis: true),
         };
         data.AddRange(StudySeries(sweep.Workload, strategy, rows));
+        data.AddRange(ScalingSeries(sweep.Scaling));
 
         var layout = new Layout
         {
@@ -75,6 +78,24 @@ public static class SweepChart
             var seconds = published.Mean;
             var name = string.Create(CultureInfo.InvariantCulture, $"study {strategy}: {seconds:0.00} s");
             yield return Line(name, [(object)rows[0].Workers, rows[^1].Workers], [seconds, seconds], "#f97316", "dashdot");
+        }
+    }
+
+    // The fitted law's wall time over worker counts (past the largest swept: its prediction),
+    // and for IO the wall time Little's law allows with the fewest workers' item time.
+    private static IEnumerable<ITrace> ScalingSeries(ScalingFit? scaling)
+    {
+        if (scaling is null)
+            yield break;
+        var fitted = Line(FittedName, [.. scaling.Curve.Select(point => (object)point.Workers)],
+            scaling.Curve.Select(point => CompareChart.Seconds(point.FittedWallMs)), "#9333ea", "longdash");
+        fitted.Mode = ModeFlag.Lines;
+        yield return fitted;
+        if (scaling.LittleItemMs is not null)
+        {
+            var little = scaling.Points.Where(point => point.LittleWallMs is not null).ToList();
+            yield return Line(LittleName, [.. little.Select(point => (object)point.Workers)],
+                little.Select(point => CompareChart.Seconds(point.LittleWallMs!.Value)), "#64748b", "dot");
         }
     }
 
