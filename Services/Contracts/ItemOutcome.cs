@@ -6,9 +6,11 @@ namespace ConcurrencyLab.Concurrency.Engine;
 /// </summary>
 /// <param name="WaitMs">Time the item spent waiting for a lock (the gil strategy).</param>
 /// <param name="Retries">Attempts that failed before this outcome (a lost replica).</param>
-/// <param name="CpuMs">CPU time spent on the item in another process (a replica).</param>
+/// <param name="CpuMs">CPU time spent on the item in another process (a replica), for the run's CPU account.</param>
+/// <param name="OnCpuMs">The item's own on-CPU time, where the thread that did it measured it (a worker process, a replica);
+/// null leaves it to the item runner, which measures the thread that held the item.</param>
 public sealed record ItemOutcome(bool Ok, string? Error = null, long Bytes = 0, string? Value = null,
-    double? WaitMs = null, int Retries = 0, double CpuMs = 0)
+    double? WaitMs = null, int Retries = 0, double CpuMs = 0, double? OnCpuMs = null)
 {
     public static ItemOutcome Success(long bytes = 0, string? value = null) => new(true, null, bytes, value);
 

@@ -31,6 +31,8 @@ public static class WorkerJson
         writer.WriteNumber("bytes", reply.Bytes);
         if (reply.Value is not null)
             writer.WriteString("value", reply.Value);
+        if (reply.CpuMs is { } cpuMs)
+            writer.WriteNumber("cpuMs", Math.Round(cpuMs, 3));
     });
 
     public static WorkerReady ReadReady(string line) => Read(line, root => new WorkerReady(root.GetProperty("pid").GetInt32()));
@@ -45,7 +47,8 @@ public static class WorkerJson
         root.GetProperty("ok").GetBoolean(),
         OptionalString(root, "error"),
         root.TryGetProperty("bytes", out var bytes) ? bytes.GetInt64() : 0,
-        OptionalString(root, "value")));
+        OptionalString(root, "value"),
+        root.TryGetProperty("cpuMs", out var cpuMs) ? cpuMs.GetDouble() : null));
 
     private static string Json(Action<Utf8JsonWriter> writeFields)
     {

@@ -26,8 +26,13 @@ public static class WorkerLoop
             if (string.IsNullOrWhiteSpace(line))
                 continue;
             var request = WorkerJson.ReadRequest(line);
+            // The item's on-CPU time, when one thread did all of it (an await may move it).
+            var thread = Environment.CurrentManagedThreadId;
+            var cpuBefore = ThreadCpuTime.Now();
             var outcome = await DoOneAsync(source, itemSpanName, doItem, request);
-            await output.WriteLineAsync(WorkerJson.Write(new WorkerReply(request.Index, outcome.Ok, outcome.Error, outcome.Bytes, outcome.Value)));
+            var cpu = thread == Environment.CurrentManagedThreadId ? ThreadCpuTime.Now() - cpuBefore : null;
+            await output.WriteLineAsync(WorkerJson.Write(new WorkerReply(request.Index, outcome.Ok, outcome.Error, outcome.Bytes, outcome.Value,
+                cpu?.TotalMilliseconds)));
             await output.FlushAsync();
         }
 

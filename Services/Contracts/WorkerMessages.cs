@@ -11,4 +11,5 @@ public sealed record WorkerReady(int Pid);
 /// <param name="TraceParent">W3C traceparent of the run's root span, so the worker's span joins the trace.</param>
 public sealed record WorkerRequest(int Index, string Payload, string? TraceParent);
 
-public sealed record WorkerReply(int Index, bool Ok, string? Error, long Bytes, string? Value);
+/// <param name="CpuMs">The worker thread's CPU time on the item; null where its thread changed mid-item or the clock is missing.</param>
+public sealed record WorkerReply(int Index, bool Ok, string? Error, long Bytes, string? Value, double? CpuMs = null);

@@ -37,6 +37,9 @@ public sealed class FakeWorkload(int items) : IWorkload
     /// <summary>Each item makes a "fake.call" span on this source, as a download's HttpClient span.</summary>
     public ActivitySource? CallSource { get; init; }
 
+    /// <summary>Blocking items compute until their thread has used this much CPU time (measured by its own clock, not the wall).</summary>
+    public double CpuMsPerItem { get; init; }
+
     /// <summary>Items block until the run is cancelled.</summary>
     public bool BlockUntilCancelled { get; init; }
 
@@ -119,6 +122,14 @@ public sealed class FakeWorkload(int items) : IWorkload
             else
             {
                 Thread.Sleep(1);
+            }
+
+            if (work.CpuMsPerItem > 0 && ThreadCpuTime.Now() is { } begin)
+            {
+                while ((ThreadCpuTime.Now() - begin)?.TotalMilliseconds < work.CpuMsPerItem)
+                {
+                    // Spin: the item is on-CPU.
+                }
             }
 
             return work.Finish(index);

@@ -101,6 +101,9 @@ public sealed class CpuStrategyTests
         var results = report.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(6, results.Count);
         Assert.All(results, result => Assert.True(result.GetProperty("verified").GetBoolean()));
+        // Each worker measured its own thread's CPU on each item and sent it back.
+        Assert.All(report.GetProperty("timeline").EnumerateArray(), item => Assert.True(item.GetProperty("onCpuMs").GetDouble() > 0));
+        Assert.Equal(6, report.GetProperty("timeSplit").GetProperty("attributedItems").GetInt32());
         await Eventually.HoldsAsync(() => workers.All(worker => ServiceProcess.IsGone(worker.GetProperty("pid").GetInt32())), CpuLab.Cancel);
     }
 

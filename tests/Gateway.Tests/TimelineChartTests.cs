@@ -16,10 +16,31 @@ public sealed class TimelineChartTests
 
         var figure = TimelineChart.Build(run);
 
-        var bars = Assert.IsType<Bar>(Assert.Single(figure.Data));
+        var bars = figure.Data.Cast<Bar>().Single(trace => trace.Name == "ok");
         Assert.Equal(["worker-1", "worker-2", "worker-1"], bars.Y);
         Assert.Equal([0.0, 1.0, 100.0], bars.BaseArray);
         Assert.Equal([100.0, 120.0, 90.0], bars.X);
+    }
+
+    [Fact]
+    public void OnCpuSharesAreDarkerBarsOnTopAndQueuedTimeALightLeadInBeneath()
+    {
+        var run = Reports.Run("threads", 2,
+            new TimelineEntry(0, "worker-1", 0, 100, true, OnCpuMs: 80),
+            new TimelineEntry(1, "worker-2", 0, 120, true, OnCpuMs: 3),
+            new TimelineEntry(2, "worker-1", 100, 90, true));
+
+        var traces = TimelineChart.Build(run).Data.Cast<Bar>().ToList();
+
+        Assert.Equal(["queued", "ok", "on CPU"], traces.Select(trace => trace.Name));
+        var queued = traces[0];
+        Assert.Equal(["worker-1"], queued.Y);
+        Assert.Equal([0.0], queued.BaseArray);
+        Assert.Equal([100.0], queued.X);
+        var onCpu = traces[2];
+        Assert.Equal(TimelineChart.OnCpuColor, onCpu.Marker.Color);
+        Assert.Equal([0.0, 0.0], onCpu.BaseArray);
+        Assert.Equal([80.0, 3.0], onCpu.X);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ItemRunner
 
     public ItemOutcome RunBlocking(IWorkSession session, int index, WorkerIdentity worker, CancellationToken cancellationToken)
     {
-        using var item = Begin(index, worker, worker.Id);
+        using var item = Begin(index, worker, worker.Id, holdsThread: true);
         ItemOutcome outcome;
         try
         {
@@ -79,8 +79,9 @@ public sealed class ItemRunner
     /// Starts measuring an item; call End with its outcome, or dispose without End if the
     /// run was cancelled. tracedByWorker: a worker process makes the item's span itself
     /// when the item is traced in detail (it is sent the scope's WorkerTraceParent).
+    /// holdsThread: the calling thread does the whole item, so its CPU time is the item's.
     /// </summary>
-    public ItemScope Begin(int index, WorkerIdentity worker, string lane, bool tracedByWorker = false)
+    public ItemScope Begin(int index, WorkerIdentity worker, string lane, bool tracedByWorker = false, bool holdsThread = false)
     {
         var previous = Activity.Current;
         var trace = Tracing.Decide(index, lane);
@@ -102,7 +103,8 @@ public sealed class ItemRunner
         }
 
         _metrics.ItemsInFlight.Add(1, _tags);
-        return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), span, quiet, previous, workerTraceParent, _recorder.Timestamp());
+        var cpu = holdsThread ? new ThreadClock(Environment.CurrentManagedThreadId, ThreadCpuTime.Now()) : null;
+        return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), span, quiet, previous, workerTraceParent, _recorder.Timestamp(), cpu);
     }
 
     private static Activity StartQuiet(ActivityContext parent)
@@ -140,11 +142,24 @@ public sealed class ItemRunner
     private void Finish(ItemScope item, ItemOutcome outcome, WorkerIdentity? servedBy, long endTimestamp)
     {
         var worker = servedBy ?? item.Worker;
-        _recorder.Record(item.Index, worker, servedBy?.Id ?? item.Lane, item.StartTimestamp, endTimestamp, outcome);
-        var seconds = _recorder.Between(item.StartTimestamp, endTimestamp).TotalSeconds;
-        _metrics.ItemDuration.Record(seconds, [_tags[0], _tags[1], new("lab.ok", outcome.Ok)]);
+        var duration = _recorder.Between(item.StartTimestamp, endTimestamp);
+        // The item's on-CPU time: as its worker measured it, else its own thread's, else not attributable (async).
+        var onCpuMs = outcome.OnCpuMs ?? item.Cpu?.ElapsedOnSameThread()?.TotalMilliseconds;
+        var entry = _recorder.Record(item.Index, worker, servedBy?.Id ?? item.Lane, item.StartTimestamp, endTimestamp, outcome, onCpuMs);
+        _metrics.ItemDuration.Record(duration.TotalSeconds, [_tags[0], _tags[1], new("lab.ok", outcome.Ok)]);
         if (item.Activity is not { } activity)
             return;
+        activity.SetTag("lab.queued_ms", Math.Round(entry.QueuedMs, 3));
+        if (entry.OnCpuMs is { } onCpu && entry.WaitingMs is { } waiting)
+        {
+            activity.SetTag("lab.on_cpu_ms", Math.Round(onCpu, 3));
+            activity.SetTag("lab.waiting_ms", Math.Round(waiting, 3));
+        }
+        else
+        {
+            activity.SetTag("lab.on_cpu", "not attributable: no thread held the item");
+        }
+
         if (outcome.Bytes > 0)
             activity.SetTag("lab.bytes", outcome.Bytes);
         if (outcome.WaitMs is { } waited)
@@ -160,9 +175,17 @@ public sealed class ItemRunner
             activity.SetStatus(ActivityStatusCode.Error, outcome.Error);
     }
 
+    /// <summary>The CPU clock of the thread that holds an item, read when it began.</summary>
+    public sealed record ThreadClock(int Thread, TimeSpan? CpuAtBegin)
+    {
+        /// <summary>The CPU time since, when read on the same thread; null elsewhere or without the clock.</summary>
+        public TimeSpan? ElapsedOnSameThread() =>
+            Thread == Environment.CurrentManagedThreadId && CpuAtBegin is { } begin && ThreadCpuTime.Now() is { } now ? now - begin : null;
+    }
+
     public sealed class ItemScope(
         ItemRunner runner, int index, WorkerIdentity worker, string lane, InFlightGauge.Scope inFlight,
-        Activity? activity, Activity? quiet, Activity? previous, string? workerTraceParent, long startTimestamp)
+        Activity? activity, Activity? quiet, Activity? previous, string? workerTraceParent, long startTimestamp, ThreadClock? cpu = null)
         : IDisposable
     {
         private bool _disposed;
@@ -179,6 +202,9 @@ public sealed class ItemRunner
         public string? WorkerTraceParent { get; } = workerTraceParent;
 
         public long StartTimestamp { get; } = startTimestamp;
+
+        /// <summary>The holding thread's CPU clock, for an item that one thread does whole.</summary>
+        public ThreadClock? Cpu { get; } = cpu;
 
         /// <summary>Records the item; servedBy names who really did it (a replica) when the lane did not.</summary>
         public void End(ItemOutcome outcome, WorkerIdentity? servedBy = null) =>

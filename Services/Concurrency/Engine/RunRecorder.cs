@@ -103,13 +103,16 @@ public sealed class RunRecorder
     public void AddWorker(WorkerIdentity worker) => _workers.TryAdd(worker, 0);
 
     /// <summary>Records a finished item; times are timestamps of the run's clock.</summary>
-    public void Record(int index, WorkerIdentity worker, string lane, long startTimestamp, long endTimestamp, ItemOutcome outcome)
+    /// <param name="onCpuMs">The item's on-CPU time where a thread held it; kept within its duration (the two clocks tick apart).</param>
+    public TimelineEntry Record(int index, WorkerIdentity worker, string lane, long startTimestamp, long endTimestamp, ItemOutcome outcome,
+        double? onCpuMs = null)
     {
         var startMs = OffsetMs(startTimestamp);
         var durationMs = Between(startTimestamp, endTimestamp).TotalMilliseconds;
         if (Interlocked.CompareExchange(ref _outcomes[index], outcome, null) is not null)
             throw new InvalidOperationException($"Item {index} was recorded twice.");
-        Volatile.Write(ref _timeline[index], new TimelineEntry(index, lane, startMs, durationMs, outcome.Ok));
+        var entry = new TimelineEntry(index, lane, startMs, durationMs, outcome.Ok, onCpuMs is { } cpu ? Math.Clamp(cpu, 0, durationMs) : null);
+        Volatile.Write(ref _timeline[index], entry);
         _workers.AddOrUpdate(worker, 1, (_, count) => count + 1);
         Interlocked.Add(ref _retries, outcome.Retries);
         if (outcome.CpuMs > 0)
@@ -125,6 +128,7 @@ public sealed class RunRecorder
         }
 
         Interlocked.Increment(ref _done);
+        return entry;
     }
 
     /// <summary>The finished items so far, in index order.</summary>

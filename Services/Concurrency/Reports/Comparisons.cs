@@ -46,7 +46,7 @@ public static class Comparisons
             wall.Median > 0 ? Math.Round(run.IdealMs / wall.Median, 4) : 0,
             speedup?.Median, run.PeakInFlight, run.CpuMs, run.Bound, run.Succeeded, run.Failed, run.StartupMs,
             run.ThreadPoolThreads.Max, run.Id, run.TraceId,
-            runs.Count, wall.Min, wall.Max, speedup?.Min, speedup?.Max);
+            runs.Count, wall.Min, wall.Max, speedup?.Min, speedup?.Max, run.TimeSplit?.OffCpuShare);
     }
 
     private static double? SpeedupOver(IReadOnlyList<RunReport>? sequential, int round, RunReport run) =>

@@ -46,6 +46,7 @@ public static class RunReportBuilder
                     startup.TryGetValue(pair.Key.Pid, out var ms) && pair.Key.Kind == WorkerKinds.Process ? Math.Round(ms, 3) : null))
                 .OrderBy(worker => worker.Id, StringComparer.Ordinal)
                 .ToList(),
+            TimeSplit = TimeSplit.Of(timeline),
             Timeline = includeTimeline ? timeline.Take(timelineCap).ToList() : null,
             TimelineTruncated = includeTimeline && timeline.Count > timelineCap,
             Bytes = run.Workload.CountsBytes ? recorder.Bytes : null,
