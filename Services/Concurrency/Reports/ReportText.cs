@@ -18,7 +18,6 @@ public static class ReportText
             .Add("cpu ms", Number(run.CpuMs))
             .Add("own cpu ms", run.OwnCpuMs is { } own ? Number(own) : "(shared threads)")
             .Add("bound", run.Bound)
-            .Add("item time", run.TimeSplit?.Describe() ?? "")
             .Add("measured cold", run.MeasuredCold ? "yes (first run of its strategy here)" : "no")
             .Add("overlapping runs", Invariant($"{run.OverlappingRuns}"))
             .Add("peak in flight", Invariant($"{run.PeakInFlight}"))
@@ -38,6 +37,8 @@ public static class ReportText
         foreach (var (reason, count) in run.Errors)
             table.Add($"error {reason}", Invariant($"{count}"));
         text.Append(table);
+        if (run.TimeSplit is { } split)
+            text.AppendLine("item time: " + split.Describe());
         if (run.TraceId is not null)
             text.AppendLine(Invariant($"trace {run.TraceId}: {run.Tracing?.Describe()}"));
         return text.ToString();

@@ -9,7 +9,8 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// </summary>
 public static class SweepScaling
 {
-    // With one round, a worker count within this share of the best's wall time ties with it.
+    // A worker count within this share of the best's wall time ties with it, as does one
+    // whose range over the rounds overlaps the best's: on a shared machine both are noise.
     private const double Tie = 0.05;
     private const int MaxCurvePoints = 100;
 
@@ -65,9 +66,8 @@ public static class SweepScaling
     }
 
     private static bool Tied(ComparisonRow row, ComparisonRow best) =>
-        row.Rounds > 1 && best.Rounds > 1
-            ? row.WallMsMin <= best.WallMsMax && best.WallMsMin <= row.WallMsMax
-            : row.WallMs <= best.WallMs * (1 + Tie);
+        row.WallMs <= best.WallMs * (1 + Tie)
+        || (row.Rounds > 1 && best.Rounds > 1 && row.WallMsMin <= best.WallMsMax && best.WallMsMin <= row.WallMsMax);
 
     private static double Round(double value) => Math.Round(value, 3);
 

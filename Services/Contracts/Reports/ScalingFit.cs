@@ -12,7 +12,7 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// <param name="PeakWorkers">Where the fitted curve peaks, √((1−σ)/κ); null when it never falls (κ = 0).</param>
 /// <param name="KneeWorkers">The fewest workers at which the fitted curve reaches 90 % of its peak (or of its limit λ/σ); null when it keeps rising linearly.</param>
 /// <param name="BestWorkers">The measured best worker count (highest throughput).</param>
-/// <param name="TiedWithBest">Other measured worker counts whose wall-time ranges overlap the best's (with rounds), or within 5 % of it.</param>
+/// <param name="TiedWithBest">Other measured worker counts within 5 % of the best's wall time, or whose range over the rounds overlaps the best's.</param>
 /// <param name="LittleItemMs">IO: the item time at the fewest workers, for Little's law (throughput = workers / item time); null for CPU.</param>
 /// <param name="Points">Measured against fitted throughput at every swept worker count.</param>
 /// <param name="Curve">The fitted curve, one point per worker count from 1 to twice the largest swept.</param>
