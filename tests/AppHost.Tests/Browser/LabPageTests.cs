@@ -36,7 +36,12 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("completed");
         await Expect(page.GetByTestId("progress")).ToHaveTextAsync("6 / 6 items");
         var timeline = page.Locator("[data-chart=timeline]");
-        await Expect(timeline.Locator(".barlayer .point")).ToHaveCountAsync(6);
+        // Beneath, the items' waits for a thread (the three later ones 1.5 s, the first ones the
+        // threads' start); then the six items; on top, their on-CPU shares.
+        await Expect(timeline.Locator(".legendtext")).ToHaveTextAsync(["queued", "ok", "on CPU"]);
+        await Expect(page.GetByTestId("time-split")).ToContainTextAsync("% of item time off-CPU");
+        await Expect(timeline.Locator(".barlayer .trace").Nth(1).Locator(".point")).ToHaveCountAsync(6);
+        await Expect(timeline.Locator(".barlayer .trace").Nth(2).Locator(".point")).ToHaveCountAsync(6);
         await Expect(timeline.Locator(".ytick")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("trace-link")).ToHaveAttributeAsync("href", TraceUrl());
         await Screenshots.TakeAsync(page.GetByTestId("run-panel"), "timeline");

@@ -21,6 +21,7 @@ public static class TimelineChart
     public const string OnCpuColor = "#1e3a8a";
     public const string QueuedColor = "#dbeafe";
     public const int MaxNamedLanes = 40;
+    public const double MinQueuedMs = 1;
 
     public static ChartFigure Build(RunReport run)
     {
@@ -28,7 +29,8 @@ public static class TimelineChart
         // Lanes in the order they first started work, the first at the top.
         var lanes = bars.OrderBy(bar => bar.StartMs).Select(bar => bar.Lane).Distinct().ToList();
         var data = new List<ITrace>();
-        var queued = bars.Where(bar => bar.QueuedMs > 0).ToList();
+        // Under a millisecond is the run's own start-up, not a wait for a lane.
+        var queued = bars.Where(bar => bar.QueuedMs >= MinQueuedMs).ToList();
         if (queued.Count > 0)
             data.Add(Segments("queued", queued, bar => 0, bar => bar.QueuedMs, QueuedColor, "queued for a lane"));
         data.Add(Trace("ok", bars.Where(bar => bar.Ok).ToList(), OkColor));
