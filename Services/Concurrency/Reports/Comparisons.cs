@@ -23,6 +23,8 @@ public static class Comparisons
         var representatives = entries.Zip(rows, (runs, row) => runs.First(run => run.Id == row.RunId) with { WallMs = row.WallMs }).ToList();
         var spreads = rows.Where(row => row.Rounds > 1).ToDictionary(row => row.RunId, row => new Spread(row.WallMs, row.WallMsMin, row.WallMsMax));
         var verdict = Reports.Verdict.Write(representatives, spreads, entries.Max(runs => runs.Count), strategies);
+        if (Limiters.Sentence(representatives) is { } limits)
+            verdict = [.. verdict, limits];
         var scaling = kind == "sweep" ? SweepScaling.Fit(workload, representatives, rows) : null;
         if (scaling is not null)
             verdict = [.. verdict, SweepScaling.Sentence(scaling)];
@@ -46,7 +48,7 @@ public static class Comparisons
             wall.Median > 0 ? Math.Round(run.IdealMs / wall.Median, 4) : 0,
             speedup?.Median, run.PeakInFlight, run.CpuMs, run.Bound, run.Succeeded, run.Failed, run.StartupMs,
             run.ThreadPoolThreads.Max, run.Id, run.TraceId,
-            runs.Count, wall.Min, wall.Max, speedup?.Min, speedup?.Max, run.TimeSplit?.OffCpuShare);
+            runs.Count, wall.Min, wall.Max, speedup?.Min, speedup?.Max, run.TimeSplit?.OffCpuShare, run.Limiter?.Name);
     }
 
     private static double? SpeedupOver(IReadOnlyList<RunReport>? sequential, int round, RunReport run) =>

@@ -17,7 +17,7 @@ public static class RunReportBuilder
         var startup = recorder.StartupMs;
         var pool = recorder.ThreadPool.Range;
 
-        return new RunReport
+        var report = new RunReport
         {
             Id = run.Id,
             Workload = run.Workload.Name,
@@ -63,5 +63,7 @@ public static class RunReportBuilder
             Error = run.Error,
             Request = run.Request,
         };
+        // Named once the run has ended: while it runs, its figures are partial.
+        return run.FinalCpuMs is null ? report : report with { Limiter = Limiters.Of(report, run.Strategy, Environment.ProcessorCount) };
     }
 }

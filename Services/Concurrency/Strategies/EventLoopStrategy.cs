@@ -24,6 +24,10 @@ public sealed class EventLoopStrategy : IStrategy
     public string? Lesson(RunReport loser, RunReport? sequential) =>
         loser.Bound == "cpu" ? "every item ran on one event-loop thread; interleaving does not add a core." : null;
 
+    public Limiter? Limit(RunReport run, int cores) =>
+        new(LimiterNames.EventLoop, FormattableString.Invariant(
+            $"all {run.Items} items interleaved on the event loop's one thread: {(run.OwnCpuMs ?? run.CpuMs) / Math.Max(run.WallMs, 1):0.00} cores busy of {cores}."));
+
     public int Concurrency(StrategySettings settings, int items) => 1;
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)

@@ -28,6 +28,13 @@ public sealed class GilStrategy : IStrategy
             : FormattableString.Invariant($"its threads must take turns holding one global lock; it ran {overSequential:0.00}× as fast as sequential here, where {loser.Workers} unlocked threads could reach {loser.Workers}×.");
     }
 
+    // Its items are CPU work: what they spent off-CPU is the wait for the lock.
+    public Limiter? Limit(RunReport run, int cores) =>
+        run.Workers > 1 && run.TimeSplit is { OffCpuShare: not null } split
+            ? new(LimiterNames.Gil, FormattableString.Invariant(
+                $"{run.Workers} threads took turns holding one lock: their items spent {split.WaitingMs:N0} ms off-CPU waiting for it against {split.OnCpuMs:N0} ms computing ({split.OffCpuShare:0%} waiting)."))
+            : null;
+
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 
     public Task RunAsync(RunContext run, CancellationToken cancellationToken)

@@ -20,6 +20,12 @@ public interface IStrategy
     /// </summary>
     string? Lesson(RunReport loser, RunReport? sequential) => null;
 
+    /// <summary>
+    /// What capped this run's overlap, where the cap is the strategy's own (its pool, its
+    /// lock, its one thread); null leaves it to the general caps (Limiters).
+    /// </summary>
+    Limiter? Limit(RunReport run, int cores) => null;
+
     /// <summary>It starts worker processes, so the runner must give it a launcher.</summary>
     bool UsesWorkerProcesses => WorkerKind == WorkerKinds.Process;
 

@@ -27,6 +27,15 @@ public sealed class ThreadPoolStrategy : IStrategy
             : null;
     }
 
+    public Limiter? Limit(RunReport run, int cores)
+    {
+        var wanted = Math.Min(run.Workers, run.Items);
+        return run.PeakInFlight < wanted
+            ? new(LimiterNames.ThreadPool, FormattableString.Invariant(
+                $"{wanted} blocking calls needed {wanted} pool threads; the pool had {run.ThreadPoolThreads.Min} when the run began and {run.ThreadPoolThreads.Max} at most, so at most {run.PeakInFlight} ran at once."))
+            : null;
+    }
+
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)

@@ -31,6 +31,8 @@ public sealed record RunReport
     public required IntRange ThreadPoolThreads { get; init; }
     public IReadOnlyList<ThreadPoolSample>? ThreadPool { get; init; }
     public required IReadOnlyList<WorkerUsage> WorkersUsed { get; init; }
+    /// <summary>What bounded the overlap, citing the figures that show it.</summary>
+    public Limiter? Limiter { get; init; }
     /// <summary>Where the item time went: on-CPU, waiting and queued, summed over every finished item.</summary>
     public TimeSplit? TimeSplit { get; init; }
     public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
