@@ -49,11 +49,11 @@ public static class ReportText
     public static string Comparison(ComparisonReport report)
     {
         // With rounds, wall time and speedup are medians, each with its min–max.
-        var table = new TextTable("strategy", "workers", "status", "wall ms", "wall min-max", "ideal ms", "efficiency", "speedup", "speedup min-max", "peak", "cpu ms", "bound", "off-cpu", "limiter", "failed", "startup ms", "pool max");
+        var table = new TextTable("strategy", "workers", "status", "wall ms", "wall min-max", "predicted ms", "ideal ms", "efficiency", "speedup", "speedup min-max", "peak", "cpu ms", "bound", "off-cpu", "limiter", "failed", "startup ms", "pool max");
         foreach (var row in report.Rows)
         {
             table.Add(row.Strategy, Invariant($"{row.MaxConcurrency ?? row.Workers}"), row.Status, Number(row.WallMs),
-                row.Rounds > 1 ? $"{Number(row.WallMsMin)}-{Number(row.WallMsMax)}" : "", Number(row.IdealMs),
+                row.Rounds > 1 ? $"{Number(row.WallMsMin)}-{Number(row.WallMsMax)}" : "", row.PredictedMs is { } predicted ? Number(predicted) : "", Number(row.IdealMs),
                 Percent(row.Efficiency), row.Speedup is { } speedup ? Invariant($"{speedup:0.00}x") : "",
                 row is { Rounds: > 1, SpeedupMin: { } low, SpeedupMax: { } high } ? Invariant($"{low:0.00}-{high:0.00}x") : "", Invariant($"{row.PeakInFlight}"),
                 Number(row.CpuMs), row.Bound, row.OffCpuShare is { } offCpu ? Percent(offCpu) : "n/a", row.Limiter ?? "", Invariant($"{row.Failed}"), row.StartupMs is { } ms ? Number(ms) : "",

@@ -76,5 +76,14 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
             _runs.TryRemove(run.Id, out _);
     }
 
-    public RunReport Report(Run run, bool includeTimeline = true) => RunReportBuilder.Build(run, Options.TimelineCap, includeTimeline);
+    public RunReport Report(Run run, bool includeTimeline = true)
+    {
+        var report = RunReportBuilder.Build(run, Options.TimelineCap, includeTimeline);
+        if (run.FinalCpuMs is not null && report.StartupMs is { } startup)
+            WorkerStartupMs = startup;
+        return report;
+    }
+
+    /// <summary>Worker-process start-up as a finished run here last measured it (the warm-up's at first): kept for predictions.</summary>
+    public double? WorkerStartupMs { get; private set; }
 }

@@ -23,6 +23,8 @@ public static class RunSeries
         CancellationToken cancellationToken)
     {
         var measured = plan.Select(_ => new List<RunReport>()).ToList();
+        // Predictions use what the runner knew before the series: its last measured worker start-up.
+        var startupBefore = registry.WorkerStartupMs;
         var strategies = plan.Select(entry => entry.Strategy).Distinct().ToList();
         for (var round = 0; round < rounds; round++)
         {
@@ -33,10 +35,10 @@ public static class RunSeries
                     await run.Finished;
                 measured[entry].Add(registry.Report(run, includeTimeline: false));
                 if (run.Status == RunStatus.Cancelled)
-                    return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies);
+                    return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies, startupBefore);
             }
         }
 
-        return Comparisons.From(kind, workload, request, measured, strategies);
+        return Comparisons.From(kind, workload, request, measured, strategies, startupBefore);
     }
 }

@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Concurrency.Strategies;
 
@@ -18,6 +19,8 @@ public sealed class AsyncStrategy : IStrategy
     public string Description => "All items started at once as async calls (Task.WhenAll), optionally capped by maxConcurrency; waits hold no thread.";
 
     public IReadOnlyList<string> Parameters => ["maxConcurrency"];
+
+    public double? PredictMs(PredictionInputs inputs) => Prediction.Lanes(inputs, inputs.MaxConcurrency ?? inputs.Items);
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.MaxConcurrency ?? items, items);
 

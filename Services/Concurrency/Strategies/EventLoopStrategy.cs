@@ -30,6 +30,10 @@ public sealed class EventLoopStrategy : IStrategy
 
     public int Concurrency(StrategySettings settings, int items) => 1;
 
+    // One thread: the items' CPU parts run one after another; their waits could overlap.
+    public double? PredictMs(PredictionInputs inputs) =>
+        Math.Max(inputs.Items * inputs.ItemCpuMs, inputs.ItemMs);
+
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
         var loop = new SingleThreadScheduler("event-loop");

@@ -37,6 +37,10 @@ public sealed class GilStrategy : IStrategy
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 
+    // The lock serialises every item's CPU part; the rest could overlap across the threads.
+    public double? PredictMs(PredictionInputs inputs) =>
+        Math.Max(inputs.Items * inputs.ItemCpuMs, Math.Ceiling(inputs.Items / (double)Math.Max(inputs.Workers, 1)) * inputs.ItemMs);
+
     public Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
         var gil = new GlobalInterpreterLock(TimeSpan.FromMilliseconds(run.Settings.SwitchIntervalMs));

@@ -20,6 +20,9 @@ public interface IStrategy
     /// </summary>
     string? Lesson(RunReport loser, RunReport? sequential) => null;
 
+    /// <summary>The wall time this strategy should take, from the sequential run's items; null where it has no model.</summary>
+    double? PredictMs(PredictionInputs inputs) => null;
+
     /// <summary>
     /// What capped this run's overlap, where the cap is the strategy's own (its pool, its
     /// lock, its one thread); null leaves it to the general caps (Limiters).

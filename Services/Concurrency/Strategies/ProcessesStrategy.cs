@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 using ConcurrencyLab.Concurrency.Workers;
 
 namespace ConcurrencyLab.Concurrency.Strategies;
@@ -18,6 +19,9 @@ public sealed class ProcessesStrategy : IStrategy
         "W worker processes (default: one per core) started for the run, each with its own session, fed items over a pipe; start-up is measured.";
 
     public IReadOnlyList<string> Parameters => ["workers"];
+
+    // As threads, after the workers start (as this runner last measured it; 0 before it has).
+    public double? PredictMs(PredictionInputs inputs) => Prediction.Lanes(inputs, inputs.Workers) + (inputs.WorkerStartupMs ?? 0);
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 

@@ -19,6 +19,8 @@ public sealed class SequentialStrategy : IStrategy
 
     public int Concurrency(StrategySettings settings, int items) => 1;
 
+    public double? PredictMs(PredictionInputs inputs) => inputs.Items * inputs.ItemMs;
+
     public Task RunAsync(RunContext run, CancellationToken cancellationToken) =>
         DedicatedThreads.RunAsync(1, StrategyNames.Sequential, _ =>
         {

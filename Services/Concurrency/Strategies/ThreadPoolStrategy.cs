@@ -38,6 +38,8 @@ public sealed class ThreadPoolStrategy : IStrategy
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 
+    public double? PredictMs(PredictionInputs inputs) => Prediction.GrowingPool(inputs);
+
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
         var queue = new ItemQueue(run.Workload.ItemCount);

@@ -1,4 +1,5 @@
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 
 namespace ConcurrencyLab.Concurrency.Strategies;
 
@@ -15,6 +16,8 @@ public sealed class ThreadsStrategy(string description) : IStrategy
     public string Description { get; } = description;
 
     public IReadOnlyList<string> Parameters => ["workers", "clientPerWorker"];
+
+    public double? PredictMs(PredictionInputs inputs) => Prediction.Lanes(inputs, inputs.Workers);
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
 using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.CpuRunner;
@@ -22,6 +23,9 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
     public IReadOnlyList<string> Parameters => ["workers"];
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
+
+    // The replicas share this machine's cores: as threads, the HTTP calls' cost aside.
+    public double? PredictMs(PredictionInputs inputs) => Prediction.Lanes(inputs, inputs.Workers);
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {

@@ -1,0 +1,112 @@
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Reports;
+using ConcurrencyLab.Concurrency.Strategies;
+
+namespace ConcurrencyLab.Concurrency.Tests;
+
+public sealed class PredictionTests
+{
+    private static PredictionInputs Inputs(int items, int workers, double itemMs, double cpuMs, int pool = 2, double? startup = null, int? maxConcurrency = null) =>
+        new(items, workers, maxConcurrency, itemMs, cpuMs, Cores: 2, pool, startup);
+
+    [Fact]
+    public void WaitsOverlapInWavesOfTheLanes() =>
+        // 160 downloads of 100 ms, 1 ms of CPU each, on 10 threads: 16 waves.
+        Assert.Equal(1_600, new ThreadsStrategy("t").PredictMs(Inputs(160, 10, 100, 1)));
+
+    [Fact]
+    public void ComputingSpreadsOverNoMoreCoresThanLanes()
+    {
+        // 20 sums of 200 ms, 198 of it on CPU: 2 threads on 2 cores, 10 waves of 200 ms.
+        Assert.Equal(2_000, new ThreadsStrategy("t").PredictMs(Inputs(20, 2, 200, 198)));
+        // 8 threads still have 2 cores: 20 × 198 / 2.
+        Assert.Equal(1_980, new ThreadsStrategy("t").PredictMs(Inputs(20, 8, 200, 198)));
+    }
+
+    [Fact]
+    public void TheGilSerialisesTheCpuPartAndTheEventLoopEverything()
+    {
+        Assert.Equal(4_000, new GilStrategy().PredictMs(Inputs(20, 2, 200, 200)));
+        Assert.Equal(3_960, new EventLoopStrategy().PredictMs(Inputs(20, 1, 200, 198)));
+        Assert.Equal(4_000, new SequentialStrategy().PredictMs(Inputs(20, 1, 200, 198)));
+    }
+
+    [Fact]
+    public void ProcessesAddTheirLastMeasuredStartUp() =>
+        Assert.Equal(2_045, new ProcessesStrategy().PredictMs(Inputs(20, 2, 200, 198, startup: 45)));
+
+    [Fact]
+    public void AsyncOverlapsEveryItemOrItsMaxConcurrency()
+    {
+        Assert.Equal(100, new AsyncStrategy().PredictMs(Inputs(160, 160, 100, 0.2)));
+        Assert.Equal(400, new AsyncStrategy().PredictMs(Inputs(160, 40, 100, 0.2, maxConcurrency: 40)));
+    }
+
+    [Fact]
+    public void ThePoolGrowsTwoThreadsASecondFromItsSizeAtTheStart()
+    {
+        // 8 items of 1 s, 8 workers, a pool of 2: lanes at 0, 0, 0.5, 1, 1.5, 2, 2.5 and 3 s.
+        // The items start at 0, 0, 0.5, 1, 1, 1, 1.5 and 1.5 s: the last ends at 2.5 s.
+        Assert.Equal(2_500, new ThreadPoolStrategy().PredictMs(Inputs(8, 8, 1_000, 0)));
+        // A pool already as large as the workers asked: one wave.
+        Assert.Equal(1_000, new ThreadPoolStrategy().PredictMs(Inputs(8, 8, 1_000, 0, pool: 8)));
+    }
+
+    [Fact]
+    public void ACompareSetsPredictedBesideMeasuredAndExplainsAGapWithTheLimiter()
+    {
+        IStrategy[] strategies = [new SequentialStrategy(), new ThreadsStrategy("t"), new ThreadPoolStrategy()];
+        var sequential = Report("sequential", workers: 1, wallMs: 4_000, cpuMs: 40, peak: 1);
+        var threads = Report("threads", workers: 10, wallMs: 420, cpuMs: 40, peak: 10);
+        var pool = Report("threadpool", workers: 10, wallMs: 1_900, cpuMs: 40, peak: 4) with
+        {
+            ThreadPoolThreads = new IntRange(2, 5),
+            Limiter = new Limiter(LimiterNames.ThreadPool, "10 blocking calls needed 10 pool threads; the pool had 2."),
+        };
+
+        var comparison = Comparisons.From("compare", "io", null, [[sequential], [threads], [pool]], strategies);
+
+        // 40 items of 100 ms, 1 % on CPU (cpuMs / wallMs of the sequential run). The pool:
+        // 2 lanes for 0.5 s (10 items), 3 for the next 0.5 s (15), then 4 for the last 15 (4 waves).
+        Assert.Equal([4_000.0, 400.0, 1_400.0], comparison.Rows.Select(row => row.PredictedMs!.Value));
+        var sentence = comparison.Verdict.Single(line => line.StartsWith("Predicted against measured"));
+        Assert.Contains("100 ms each, 1 ms of it on CPU", sentence);
+        Assert.Contains("threads (10) predicted 400 ms, measured 420 ms (+5%)", sentence);
+        Assert.Contains("threadpool (10) predicted 1.40 s, measured 1.90 s (+36%) — thread pool: 10 blocking calls needed 10 pool threads; the pool had 2", sentence);
+        Assert.Contains("predicted ms", ReportText.Comparison(comparison));
+    }
+
+    [Fact]
+    public void WithoutASequentialRunNothingIsPredicted()
+    {
+        var comparison = Comparisons.From("sweep", "io", null, [[Report("threads", 5, 800, 10, 5)], [Report("threads", 10, 400, 10, 10)]],
+            [new ThreadsStrategy("t")]);
+
+        Assert.All(comparison.Rows, row => Assert.Null(row.PredictedMs));
+        Assert.DoesNotContain(comparison.Verdict, line => line.StartsWith("Predicted"));
+    }
+
+    private static RunReport Report(string strategy, int workers, double wallMs, double cpuMs, long peak) => new()
+    {
+        Id = strategy + workers,
+        Workload = "io",
+        Strategy = strategy,
+        Workers = workers,
+        Status = "completed",
+        Progress = new RunProgress(40, 40),
+        Items = 40,
+        Succeeded = 40,
+        Failed = 0,
+        Errors = new Dictionary<string, int>(),
+        WallMs = wallMs,
+        CpuMs = cpuMs,
+        IdealMs = 400,
+        Efficiency = 400 / wallMs,
+        PeakInFlight = peak,
+        LatencyMs = null,
+        ThreadPoolThreads = new IntRange(2, 2),
+        WorkersUsed = [],
+        Bound = "io",
+        StartedAt = DateTimeOffset.UnixEpoch,
+    };
+}
