@@ -30,7 +30,7 @@ public static class Limiters
             return new(LimiterNames.Cores, Invariant($"{run.PeakInFlight} items were runnable at once on {cores} cores, and {busyCores:0.00} cores were busy (cpu {run.OwnCpuMs ?? run.CpuMs:0} ms over {run.WallMs:0} ms)."));
         var wanted = Math.Min(run.MaxConcurrency ?? run.Workers, run.Items);
         if (run.Items > wanted && run.PeakInFlight >= wanted)
-            return new(LimiterNames.Workers, Invariant($"{wanted} workers asked for {run.Items} items: at most {run.PeakInFlight} ran at once, about {Math.Ceiling(run.Items / (double)wanted):0} items in turn on each."));
+            return new(LimiterNames.Workers, Invariant($"{wanted} worker{(wanted == 1 ? "" : "s")} asked for {run.Items} items: at most {run.PeakInFlight} ran at once, about {Math.Ceiling(run.Items / (double)wanted):0} items in turn on each."));
         if (run.PeakInFlight >= run.Items)
             return new(LimiterNames.None, Invariant($"all {run.Items} items ran at once: nothing capped the overlap."));
         return null;
