@@ -22,6 +22,11 @@ public sealed class RunRecorder
     private long _ownCpuTicks;
     private int _ownsCpu;
     private int _retries;
+    private long _serverQueueTicks;
+
+    // A server reports a few microseconds of "queue" for a request it served at once.
+    private const double QueuedAtServerMs = 1;
+    private int _serverQueued;
     private readonly ConcurrentDictionary<int, double> _startupMs = new();
     private long _clockStoppedTimestamp;
 
@@ -95,6 +100,9 @@ public sealed class RunRecorder
     /// <summary>Failed attempts that were retried elsewhere, over all items.</summary>
     public int Retries => Volatile.Read(ref _retries);
 
+    /// <summary>Items the server held in its queue, and for how long in all (Server-Timing).</summary>
+    public (int Items, TimeSpan Total) ServerQueue => (Volatile.Read(ref _serverQueued), TimeSpan.FromTicks(Interlocked.Read(ref _serverQueueTicks)));
+
     public void AddStartup(int pid, double milliseconds) => _startupMs[pid] = milliseconds;
 
     public IReadOnlyDictionary<WorkerIdentity, int> Workers => _workers;
@@ -115,6 +123,11 @@ public sealed class RunRecorder
         Volatile.Write(ref _timeline[index], entry);
         _workers.AddOrUpdate(worker, 1, (_, count) => count + 1);
         Interlocked.Add(ref _retries, outcome.Retries);
+        if (outcome.ServerQueueMs is >= QueuedAtServerMs and var queued)
+        {
+            Interlocked.Increment(ref _serverQueued);
+            Interlocked.Add(ref _serverQueueTicks, TimeSpan.FromMilliseconds(queued).Ticks);
+        }
         if (outcome.CpuMs > 0)
             AddChildCpu(TimeSpan.FromMilliseconds(outcome.CpuMs));
         if (outcome.Ok)

@@ -13,6 +13,9 @@ public static class Limiters
     // Start-up that took more than this share of the wall time bounded the run.
     private const double StartupShare = 0.1;
 
+    // Server queueing over this share of the items' time bounded the run.
+    private const double ServerQueueShare = 0.1;
+
     // A run that kept this share of every core busy was held by the cores.
     private const double CoresBusy = 0.8;
 
@@ -22,6 +25,9 @@ public static class Limiters
             return null;
         if (run.StartupMs is { } startup && startup > StartupShare * run.WallMs)
             return new(LimiterNames.Startup, Invariant($"starting its worker processes took {startup:0} ms, {startup / run.WallMs:0%} of the run's {run.WallMs:0} ms."));
+        var itemMs = run.TimeSplit is { } split ? split.OnCpuMs + split.WaitingMs + split.UnattributedMs : 0;
+        if (run.ServerQueue is { } queue && itemMs > 0 && queue.TotalMs > ServerQueueShare * itemMs)
+            return new(LimiterNames.ServerQueue, Invariant($"{queue.Items} of {run.Items} requests waited in the server's queue (its MaxConcurrent), {queue.TotalMs:N0} ms in all, {queue.TotalMs / itemMs:0%} of the items' time (Server-Timing queue)."));
         if (strategy?.Limit(run, cores) is { } own)
             return own;
 

@@ -14,5 +14,6 @@ public static class LimiterNames
     public const string Gil = "emulated GIL";
     public const string Startup = "worker start-up";
     public const string EventLoop = "event loop";
+    public const string ServerQueue = "server queue";
     public const string None = "nothing";
 }

@@ -31,6 +31,8 @@ public sealed record RunReport
     public required IntRange ThreadPoolThreads { get; init; }
     public IReadOnlyList<ThreadPoolSample>? ThreadPool { get; init; }
     public required IReadOnlyList<WorkerUsage> WorkersUsed { get; init; }
+    /// <summary>Items the server held in its queue (SiteStub's MaxConcurrent), and their total queue time (Server-Timing); null when none was.</summary>
+    public ServerQueue? ServerQueue { get; init; }
     /// <summary>What bounded the overlap, citing the figures that show it.</summary>
     public Limiter? Limiter { get; init; }
     /// <summary>Where the item time went: on-CPU, waiting and queued, summed over every finished item.</summary>
@@ -56,6 +58,8 @@ public sealed record RunReport
 }
 
 public sealed record RunProgress(int Done, int Total);
+
+public sealed record ServerQueue(int Items, double TotalMs);
 
 /// <param name="Policy">sampled, full, items or off.</param>
 /// <param name="ItemsTraced">Items with a span of their own.</param>

@@ -69,7 +69,8 @@ public sealed class Downloader(HttpClient client, TimeSpan timeout)
     }
 
     private static ItemOutcome Outcome(HttpResponseMessage response, long bytes) =>
-        response.IsSuccessStatusCode ? ItemOutcome.Success(bytes) : ItemOutcome.Failure($"http_{(int)response.StatusCode}");
+        (response.IsSuccessStatusCode ? ItemOutcome.Success(bytes) : ItemOutcome.Failure($"http_{(int)response.StatusCode}"))
+            with { ServerQueueMs = ServerTiming.QueueMs(response) };
 
     /// <summary>The reason for a failed download; null when the run itself was cancelled.</summary>
     internal static string? Classify(Exception error, CancellationToken run)
