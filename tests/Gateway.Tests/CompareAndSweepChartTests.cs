@@ -124,4 +124,21 @@ public sealed class CompareAndSweepChartTests
         Assert.Contains(SweepChart.FittedName, names);
         Assert.DoesNotContain(SweepChart.LittleName, names);
     }
+
+    [Fact]
+    public void APredictionIsADiamondBesideItsBar()
+    {
+        var compare = Reports.Comparison("compare", "io",
+            Reports.Row("sequential", 1, 16_000, 1) with { PredictedMs = 16_000 },
+            Reports.Row("threads", 10, 1_700, 9.4) with { PredictedMs = 1_600 },
+            Reports.Row("custom", 2, 900, 17.8));
+
+        var traces = CompareChart.Build(compare).Data;
+
+        var predicted = Assert.IsType<Scatter>(traces[2]);
+        Assert.Equal(CompareChart.PredictedName, predicted.Name);
+        Assert.Equal(["sequential", "threads (10)"], predicted.X);
+        Assert.Equal([16.0, 1.6], predicted.Y);
+        Assert.Equal(2, CompareChart.Build(Reports.Comparison("compare", "io", Reports.Row("threads", 10, 1_700, null))).Data.Count);
+    }
 }

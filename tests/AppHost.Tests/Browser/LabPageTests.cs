@@ -103,6 +103,9 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         // The verdict judges what it measured: a short CPU series on a busy machine can read as mixed.
         await Expect(panel.GetByTestId("verdict")).ToContainTextAsync(workload == "io" ? IoBound() : CpuBound());
         await Expect(panel.GetByTestId("verdict")).ToContainTextAsync(WinnerSentence());
+        // Every strategy has a model: predicted from the sequential run, drawn beside each bar.
+        await Expect(panel.GetByTestId("verdict")).ToContainTextAsync("Predicted against measured (from the sequential run's items");
+        await Expect(panel.Locator("[data-chart=compare] .legendtext")).ToContainTextAsync(["wall time (s)", "ideal (s)", "predicted (s)"]);
         if (workload == "cpu")
         {
             await Expect(panel.GetByTestId("verdict")).ToContainTextAsync("medians over 3 rounds");

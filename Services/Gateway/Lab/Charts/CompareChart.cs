@@ -10,7 +10,8 @@ namespace ConcurrencyLab.Gateway.Lab.Charts;
 /// <summary>
 /// Every strategy's wall time as one bar (the median, with its min–max as error bars,
 /// when measured over rounds), its ideal as a mark on it, its speedup over sequential as
-/// the label. The axis is logarithmic: async and sequential differ 100×.
+/// the label, and the wall time predicted from the sequential run as a diamond. The axis
+/// is logarithmic: async and sequential differ 100×.
 /// </summary>
 public static class CompareChart
 {
@@ -68,8 +69,31 @@ public static class CompareChart
                 Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "seconds (log scale)" },
             }],
         };
-        return new ChartFigure([wall, ideal], layout);
+        var data = new List<ITrace> { wall, ideal };
+        if (rows.Any(row => row.PredictedMs is not null))
+        {
+            // Predicted from the sequential run's items before the others ran (README: what the reports explain).
+            var predicted = rows.Select((row, index) => (row, label: labels[index])).Where(pair => pair.row.PredictedMs is not null).ToList();
+            data.Add(new Scatter
+            {
+                Name = PredictedName,
+                X = [.. predicted.Select(pair => pair.label)],
+                Y = [.. predicted.Select(pair => (object)Seconds(pair.row.PredictedMs!.Value))],
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                Marker = new Plotly.Blazor.Traces.ScatterLib.Marker
+                {
+                    Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.DiamondOpen,
+                    Size = 14,
+                    Color = "#9333ea",
+                    Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Width = 2 },
+                },
+            });
+        }
+
+        return new ChartFigure(data, layout);
     }
+
+    public const string PredictedName = "predicted (s)";
 
 
     public static string SpeedupLabel(ComparisonRow row) => row switch
