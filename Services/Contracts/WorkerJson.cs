@@ -33,6 +33,8 @@ public static class WorkerJson
             writer.WriteString("value", reply.Value);
         if (reply.CpuMs is { } cpuMs)
             writer.WriteNumber("cpuMs", Math.Round(cpuMs, 3));
+        if (reply.ElapsedMs is { } elapsedMs)
+            writer.WriteNumber("elapsedMs", Math.Round(elapsedMs, 3));
     });
 
     public static WorkerReady ReadReady(string line) => Read(line, root => new WorkerReady(root.GetProperty("pid").GetInt32()));
@@ -48,7 +50,8 @@ public static class WorkerJson
         OptionalString(root, "error"),
         root.TryGetProperty("bytes", out var bytes) ? bytes.GetInt64() : 0,
         OptionalString(root, "value"),
-        root.TryGetProperty("cpuMs", out var cpuMs) ? cpuMs.GetDouble() : null));
+        root.TryGetProperty("cpuMs", out var cpuMs) ? cpuMs.GetDouble() : null,
+        root.TryGetProperty("elapsedMs", out var elapsedMs) ? elapsedMs.GetDouble() : null));
 
     private static string Json(Action<Utf8JsonWriter> writeFields)
     {

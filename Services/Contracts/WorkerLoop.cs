@@ -28,11 +28,12 @@ public static class WorkerLoop
             var request = WorkerJson.ReadRequest(line);
             // The item's on-CPU time, when one thread did all of it (an await may move it).
             var thread = Environment.CurrentManagedThreadId;
+            var started = Stopwatch.GetTimestamp();
             var cpuBefore = ThreadCpuTime.Now();
             var outcome = await DoOneAsync(source, itemSpanName, doItem, request);
             var cpu = thread == Environment.CurrentManagedThreadId ? ThreadCpuTime.Now() - cpuBefore : null;
             await output.WriteLineAsync(WorkerJson.Write(new WorkerReply(request.Index, outcome.Ok, outcome.Error, outcome.Bytes, outcome.Value,
-                cpu?.TotalMilliseconds)));
+                cpu?.TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds)));
             await output.FlushAsync();
         }
 

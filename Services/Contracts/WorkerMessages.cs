@@ -12,4 +12,5 @@ public sealed record WorkerReady(int Pid);
 public sealed record WorkerRequest(int Index, string Payload, string? TraceParent);
 
 /// <param name="CpuMs">The worker thread's CPU time on the item; null where its thread changed mid-item or the clock is missing.</param>
-public sealed record WorkerReply(int Index, bool Ok, string? Error, long Bytes, string? Value, double? CpuMs = null);
+/// <param name="ElapsedMs">The item's time in the worker, from request read to reply written.</param>
+public sealed record WorkerReply(int Index, bool Ok, string? Error, long Bytes, string? Value, double? CpuMs = null, double? ElapsedMs = null);

@@ -6,8 +6,9 @@ namespace ConcurrencyLab.Concurrency.Tests;
 
 public sealed class PredictionTests
 {
-    private static PredictionInputs Inputs(int items, int workers, double itemMs, double cpuMs, int pool = 2, double? startup = null, int? maxConcurrency = null) =>
-        new(items, workers, maxConcurrency, itemMs, cpuMs, Cores: 2, pool, startup);
+    private static PredictionInputs Inputs(int items, int workers, double itemMs, double cpuMs, int pool = 2, double? startup = null, int? maxConcurrency = null,
+        double dispatch = 0) =>
+        new(items, workers, maxConcurrency, itemMs, cpuMs, Cores: 2, pool, startup, dispatch);
 
     [Fact]
     public void WaitsOverlapInWavesOfTheLanes() =>
@@ -32,8 +33,23 @@ public sealed class PredictionTests
     }
 
     [Fact]
-    public void ProcessesAddTheirLastMeasuredStartUp() =>
+    public void ProcessesAddTheirLastMeasuredStartUpAndDispatch()
+    {
         Assert.Equal(2_045, new ProcessesStrategy().PredictMs(Inputs(20, 2, 200, 198, startup: 45)));
+        // A 1 ms round trip per item: 10 waves of 201 ms.
+        Assert.Equal(2_055, new ProcessesStrategy().PredictMs(Inputs(20, 2, 200, 198, startup: 45, dispatch: 1)));
+    }
+
+    [Fact]
+    public void ACompareUsesEachStrategysLastMeasuredDispatch()
+    {
+        var comparison = Comparisons.From("compare", "io", null,
+            [[Report("sequential", 1, 4_000, 40, 1)], [Report("processes", 2, 2_100, 40, 2)]],
+            [new SequentialStrategy(), new ProcessesStrategy()], workerStartupMs: 50, dispatchMs: new Dictionary<string, double> { ["processes"] = 2 });
+
+        // 40 items of 100 ms on 2 workers: 20 waves of 100 + 2 ms, after 50 ms of start-up.
+        Assert.Equal(2_090, comparison.Rows[1].PredictedMs);
+    }
 
     [Fact]
     public void AsyncOverlapsEveryItemOrItsMaxConcurrency()

@@ -64,9 +64,10 @@ public sealed class TimeSplitTests
     [Fact]
     public void AWorkerReplyCarriesItsItemsCpuTime()
     {
-        var reply = WorkerJson.ReadReply(WorkerJson.Write(new WorkerReply(3, true, null, 0, "42", 12.3456)));
+        var reply = WorkerJson.ReadReply(WorkerJson.Write(new WorkerReply(3, true, null, 0, "42", 12.3456, 13.5)));
 
         Assert.Equal(12.346, reply.CpuMs);
+        Assert.Equal(13.5, reply.ElapsedMs);
         Assert.Null(WorkerJson.ReadReply(WorkerJson.Write(new WorkerReply(3, true, null, 0, "42"))).CpuMs);
     }
 }

@@ -104,6 +104,8 @@ public sealed class CpuStrategyTests
         // Each worker measured its own thread's CPU on each item and sent it back.
         Assert.All(report.GetProperty("timeline").EnumerateArray(), item => Assert.True(item.GetProperty("onCpuMs").GetDouble() > 0));
         Assert.Equal(6, report.GetProperty("timeSplit").GetProperty("attributedItems").GetInt32());
+        // Each reply also says how long the item took in the worker: the rest was the pipe's round trip.
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, report.GetProperty("dispatchMs").ValueKind);
         await Eventually.HoldsAsync(() => workers.All(worker => ServiceProcess.IsGone(worker.GetProperty("pid").GetInt32())), CpuLab.Cancel);
     }
 

@@ -27,6 +27,8 @@ public sealed class RunRecorder
     // A server reports a few microseconds of "queue" for a request it served at once.
     private const double QueuedAtServerMs = 1;
     private int _serverQueued;
+    private long _dispatchTicks;
+    private int _dispatched;
     private readonly ConcurrentDictionary<int, double> _startupMs = new();
     private long _clockStoppedTimestamp;
 
@@ -100,6 +102,11 @@ public sealed class RunRecorder
     /// <summary>Failed attempts that were retried elsewhere, over all items.</summary>
     public int Retries => Volatile.Read(ref _retries);
 
+    /// <summary>Mean dispatch time per item sent to a worker process or replica: the runner's time less the worker's; null when none was.</summary>
+    public double? DispatchMs => Volatile.Read(ref _dispatched) is > 0 and var count
+        ? TimeSpan.FromTicks(Interlocked.Read(ref _dispatchTicks)).TotalMilliseconds / count
+        : null;
+
     /// <summary>Items the server held in its queue, and for how long in all (Server-Timing).</summary>
     public (int Items, TimeSpan Total) ServerQueue => (Volatile.Read(ref _serverQueued), TimeSpan.FromTicks(Interlocked.Read(ref _serverQueueTicks)));
 
@@ -123,6 +130,12 @@ public sealed class RunRecorder
         Volatile.Write(ref _timeline[index], entry);
         _workers.AddOrUpdate(worker, 1, (_, count) => count + 1);
         Interlocked.Add(ref _retries, outcome.Retries);
+        if (outcome.WorkerElapsedMs is { } inWorker && outcome.Retries == 0)
+        {
+            Interlocked.Increment(ref _dispatched);
+            Interlocked.Add(ref _dispatchTicks, TimeSpan.FromMilliseconds(Math.Max(durationMs - inWorker, 0)).Ticks);
+        }
+
         if (outcome.ServerQueueMs is >= QueuedAtServerMs and var queued)
         {
             Interlocked.Increment(ref _serverQueued);

@@ -8,6 +8,7 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// <param name="ItemCpuMs">The on-CPU part of it (the sequential run's mean).</param>
 /// <param name="PoolThreadsAtStart">The thread pool's size when the run began.</param>
 /// <param name="WorkerStartupMs">Worker-process start-up as last measured by this runner; null before any.</param>
+/// <param name="DispatchMs">The strategy's time to send an item to a worker process or replica and read the answer, as last measured by this runner.</param>
 public sealed record PredictionInputs(
     int Items,
     int Workers,
@@ -16,7 +17,8 @@ public sealed record PredictionInputs(
     double ItemCpuMs,
     int Cores,
     int PoolThreadsAtStart,
-    double? WorkerStartupMs);
+    double? WorkerStartupMs,
+    double DispatchMs = 0);
 
 /// <summary>
 /// The arithmetic the strategies' predictions share: Little's law for overlapped waits
@@ -31,7 +33,7 @@ public static class Prediction
     /// <summary>L lanes taking items from one queue: the longer of the waves and the CPU work spread over the cores.</summary>
     public static double Lanes(PredictionInputs inputs, int lanes)
     {
-        var waves = Math.Ceiling(inputs.Items / (double)Math.Max(lanes, 1)) * inputs.ItemMs;
+        var waves = Math.Ceiling(inputs.Items / (double)Math.Max(lanes, 1)) * (inputs.ItemMs + inputs.DispatchMs);
         var computing = inputs.Items * inputs.ItemCpuMs / Math.Max(Math.Min(lanes, inputs.Cores), 1);
         return Math.Max(waves, computing);
     }

@@ -6,7 +6,8 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// <summary>
 /// A compare's predictions: each strategy's model (IStrategy.PredictMs) fed with the
 /// sequential run's items (their mean time, and the on-CPU part of it), the cores, the
-/// pool's size when each run began and the runner's last measured worker start-up; then
+/// pool's size when each run began, and the runner's last measured worker start-up and
+/// per-item dispatch (a pipe or HTTP round trip); then
 /// predicted against measured, with the limiter's figures where they part by more than 25 %.
 /// </summary>
 public static class Predictions
@@ -15,14 +16,15 @@ public static class Predictions
     public const double Gap = 0.25;
 
     /// <summary>Each run's predicted wall time, in order; all null without a completed sequential run.</summary>
-    public static IReadOnlyList<double?> For(IReadOnlyList<RunReport> runs, IReadOnlyList<IStrategy>? strategies, double? workerStartupMs)
+    public static IReadOnlyList<double?> For(IReadOnlyList<RunReport> runs, IReadOnlyList<IStrategy>? strategies, double? workerStartupMs,
+        IReadOnlyDictionary<string, double>? dispatchMs = null)
     {
         var none = runs.Select(_ => (double?)null).ToList();
         if (strategies is null || Baseline(runs) is not { } baseline)
             return none;
         return [.. runs.Select(run => strategies.FirstOrDefault(strategy => strategy.Name == run.Strategy)?.PredictMs(new PredictionInputs(
             run.Items, run.Workers, run.MaxConcurrency, baseline.ItemMs, baseline.ItemCpuMs, Environment.ProcessorCount,
-            run.ThreadPoolThreads.Min, workerStartupMs)) is { } ms ? Math.Round(ms, 1) : (double?)null)];
+            run.ThreadPoolThreads.Min, workerStartupMs, dispatchMs?.GetValueOrDefault(run.Strategy) ?? 0)) is { } ms ? Math.Round(ms, 1) : (double?)null)];
     }
 
     /// <summary>The verdict's sentence: predicted against measured for every run with a prediction.</summary>

@@ -31,6 +31,7 @@ public static class RunReportBuilder
             Failed = recorder.Done - recorder.Succeeded,
             Errors = new SortedDictionary<string, int>(recorder.Errors.ToDictionary()),
             Retries = recorder.Retries,
+            DispatchMs = recorder.DispatchMs is { } dispatch ? Math.Round(dispatch, 3) : null,
             ServerQueue = recorder.ServerQueue is { Items: > 0 } queue ? new ServerQueue(queue.Items, Math.Round(queue.Total.TotalMilliseconds, 3)) : null,
             WallMs = Math.Round(wallMs, 3),
             CpuMs = Math.Round(cpuMs, 3),

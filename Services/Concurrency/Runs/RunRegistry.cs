@@ -81,8 +81,15 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
         var report = RunReportBuilder.Build(run, Options.TimelineCap, includeTimeline);
         if (run.FinalCpuMs is not null && report.StartupMs is { } startup)
             WorkerStartupMs = startup;
+        if (run.FinalCpuMs is not null && report.DispatchMs is { } dispatch)
+            _dispatchMs[report.Strategy] = dispatch;
         return report;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _dispatchMs = new();
+
+    /// <summary>Each strategy's mean dispatch per item (pipe or HTTP round trip), as its last finished run here measured it.</summary>
+    public IReadOnlyDictionary<string, double> DispatchMs => new Dictionary<string, double>(_dispatchMs);
 
     /// <summary>Worker-process start-up as a finished run here last measured it (the warm-up's at first): kept for predictions.</summary>
     public double? WorkerStartupMs { get; private set; }

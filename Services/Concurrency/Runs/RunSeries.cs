@@ -25,6 +25,7 @@ public static class RunSeries
         var measured = plan.Select(_ => new List<RunReport>()).ToList();
         // Predictions use what the runner knew before the series: its last measured worker start-up.
         var startupBefore = registry.WorkerStartupMs;
+        var dispatchBefore = registry.DispatchMs;
         var strategies = plan.Select(entry => entry.Strategy).Distinct().ToList();
         for (var round = 0; round < rounds; round++)
         {
@@ -35,10 +36,10 @@ public static class RunSeries
                     await run.Finished;
                 measured[entry].Add(registry.Report(run, includeTimeline: false));
                 if (run.Status == RunStatus.Cancelled)
-                    return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies, startupBefore);
+                    return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies, startupBefore, dispatchBefore);
             }
         }
 
-        return Comparisons.From(kind, workload, request, measured, strategies, startupBefore);
+        return Comparisons.From(kind, workload, request, measured, strategies, startupBefore, dispatchBefore);
     }
 }

@@ -62,7 +62,7 @@ public sealed class ProcessesStrategy : IStrategy
             using var item = run.Items.Begin(index, identity, identity.Id, tracedByWorker: run.Workload.WorkersTraceItems);
             var traceParent = run.Workload.WorkersTraceItems ? item.WorkerTraceParent : null;
             var reply = await worker.RunAsync(new WorkerRequest(index, run.Workload.DescribeForWorker(index), traceParent), cancellationToken);
-            item.End(new ItemOutcome(reply.Ok, reply.Error, reply.Bytes, reply.Value, OnCpuMs: reply.CpuMs));
+            item.End(new ItemOutcome(reply.Ok, reply.Error, reply.Bytes, reply.Value, OnCpuMs: reply.CpuMs, WorkerElapsedMs: reply.ElapsedMs));
         }
     }
 

@@ -31,6 +31,8 @@ public sealed record RunReport
     public required IntRange ThreadPoolThreads { get; init; }
     public IReadOnlyList<ThreadPoolSample>? ThreadPool { get; init; }
     public required IReadOnlyList<WorkerUsage> WorkersUsed { get; init; }
+    /// <summary>Mean time per item to send it to a worker process or replica and read its answer (the runner's time less the worker's).</summary>
+    public double? DispatchMs { get; init; }
     /// <summary>Items the server held in its queue (SiteStub's MaxConcurrent), and their total queue time (Server-Timing); null when none was.</summary>
     public ServerQueue? ServerQueue { get; init; }
     /// <summary>What bounded the overlap, citing the figures that show it.</summary>

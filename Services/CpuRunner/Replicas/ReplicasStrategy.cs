@@ -73,7 +73,7 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
                 recorder.AddOwnCpu(TimeSpan.FromMilliseconds(result!.CpuMs));
                 // This process's own CPU is already in the run's account; count other replicas'.
                 var elsewhereCpuMs = result!.Pid == Environment.ProcessId ? 0 : result.CpuMs;
-                return (ItemOutcome.Success(value: result.Sum) with { Retries = retries, CpuMs = elsewhereCpuMs, OnCpuMs = result.CpuMs },
+                return (ItemOutcome.Success(value: result.Sum) with { Retries = retries, CpuMs = elsewhereCpuMs, OnCpuMs = result.CpuMs, WorkerElapsedMs = result.ElapsedMs },
                     new WorkerIdentity(WorkerKinds.Replica, result.Instance, result.Pid));
             }
             catch (Exception error) when (error is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
