@@ -51,6 +51,7 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
         {
             _running.TryRemove(run.Id, out Run? _);
             place?.Dispose();
+            RememberCosts(run);
         }, TaskScheduler.Default);
         return run;
     }
@@ -76,14 +77,18 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
             _runs.TryRemove(run.Id, out _);
     }
 
-    public RunReport Report(Run run, bool includeTimeline = true)
+    public RunReport Report(Run run, bool includeTimeline = true) => RunReportBuilder.Build(run, Options.TimelineCap, includeTimeline);
+
+    // What every finished warm run measured of its workers, kept for the next compare's
+    // predictions (the warm-up's second pass measures them before any user's run).
+    private void RememberCosts(Run run)
     {
-        var report = RunReportBuilder.Build(run, Options.TimelineCap, includeTimeline);
-        if (run.FinalCpuMs is not null && report.StartupMs is { } startup)
-            WorkerStartupMs = startup;
-        if (run.FinalCpuMs is not null && report.DispatchMs is { } dispatch)
-            _dispatchMs[report.Strategy] = dispatch;
-        return report;
+        if (run.MeasuredCold)
+            return;
+        if (run.Recorder.StartupMs is { Count: > 0 } startup)
+            WorkerStartupMs = startup.Values.Max();
+        if (run.Recorder.DispatchMs is { } dispatch)
+            _dispatchMs[run.Strategy.Name] = dispatch;
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _dispatchMs = new();

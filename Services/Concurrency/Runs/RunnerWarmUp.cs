@@ -30,7 +30,9 @@ public sealed class RunnerWarmUp(IRunner runner, IConfiguration configuration, I
                 return;
             if (await PlanAsync(stoppingToken) is not { } plan)
                 return;
-            foreach (var strategy in runner.Strategies)
+            // Twice: the first pass pays for JIT compilation and first connections; the second
+            // measures what a warm run's workers cost (start-up, dispatch), which predictions keep.
+            foreach (var strategy in runner.Strategies.Concat(runner.Strategies))
             {
                 try
                 {
