@@ -16,8 +16,9 @@ public sealed class IoRunLifecycleTests
         var (_, threads) = await lab.PostAsync("/io/runs?wait=true", new { strategy = "threads", workers = 2, repeat = 2, latencyMs = 0 });
         var runs = await lab.GetAsync("/io/runs");
 
-        // Both sites twice for each strategy: sequential, threads, threadpool, async, processes.
-        Assert.Equal(20, warmUpDownloads);
+        // Both sites twice for each strategy (sequential, threads, threadpool, async, processes),
+        // in two passes: a cold one, and a warm one whose worker costs predictions keep.
+        Assert.Equal(40, warmUpDownloads);
         Assert.False(threads.GetProperty("measuredCold").GetBoolean());
         Assert.Equal(threads.GetProperty("id").GetString(), Assert.Single(runs.EnumerateArray()).GetProperty("id").GetString());
     }
