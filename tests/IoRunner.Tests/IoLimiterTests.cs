@@ -32,9 +32,9 @@ public sealed class IoLimiterTests
 
         var (_, report) = await lab.PostAsync("/io/runs?wait=true", new { strategy = "threads", workers = 2, sites = new[] { "dice" }, repeat = 6, latencyMs = 20 });
 
-        Assert.Equal(JsonValueKindNull, report.GetProperty("serverQueue").ValueKind);
+        // A fresh SiteStub may report a millisecond or two of "queue" for its first requests
+        // (its own start-up), never enough to be the cap: the two lanes are.
         Assert.Equal("workers asked", report.GetProperty("limiter").GetProperty("name").GetString());
+        Assert.StartsWith("2 workers asked for 6 items", report.GetProperty("limiter").GetProperty("because").GetString());
     }
-
-    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }
