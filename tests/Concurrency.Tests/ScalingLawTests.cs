@@ -38,10 +38,13 @@ public sealed class ScalingLawTests
     [Fact]
     public void ThroughputThatRisesFasterThanLinearIsHeldToNoNegativeTerms()
     {
-        // A free fit would give σ < 0; the law has no such term, so σ is held at 0.
+        // A free fit would give σ < 0; the law has no such term, so σ and κ are held at 0 and
+        // λ is the straight line through the points: per worker, between 10 and 11.25 items/s.
         var fit = ScalingLaw.Fit([(1, 10), (2, 21), (4, 44), (8, 90)])!;
 
-        Assert.True(fit.Sigma >= 0 && fit.Kappa >= 0, $"σ {fit.Sigma}, κ {fit.Kappa}");
+        Assert.Equal((0.0, 0.0), (fit.Sigma, fit.Kappa));
+        Assert.InRange(fit.Lambda, 10, 11.25);
+        Assert.Null(fit.PeakWorkers);
     }
 
     [Fact]
