@@ -88,27 +88,6 @@ public sealed class LimiterTests
         Assert.Contains(comparison.Verdict, sentence => sentence.StartsWith("What capped each run's overlap: threads (2), workers asked"));
     }
 
-    private static RunReport Report(int workers, int items, long peak, double wallMs, double cpuMs = 10) => new()
-    {
-        Id = "r",
-        Workload = "io",
-        Strategy = "threads",
-        Workers = workers,
-        Status = "completed",
-        Progress = new RunProgress(items, items),
-        Items = items,
-        Succeeded = items,
-        Failed = 0,
-        Errors = new Dictionary<string, int>(),
-        WallMs = wallMs,
-        CpuMs = cpuMs,
-        IdealMs = wallMs,
-        Efficiency = 1,
-        PeakInFlight = peak,
-        LatencyMs = null,
-        ThreadPoolThreads = new IntRange(2, 2),
-        WorkersUsed = [],
-        Bound = "io",
-        StartedAt = DateTimeOffset.UnixEpoch,
-    };
+    private static RunReport Report(int workers, int items, long peak, double wallMs, double cpuMs = 10) =>
+        TestReports.Completed("threads", workers, items, wallMs, cpuMs, peak) with { Id = "r" };
 }

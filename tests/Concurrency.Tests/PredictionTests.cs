@@ -102,27 +102,6 @@ public sealed class PredictionTests
         Assert.DoesNotContain(comparison.Verdict, line => line.StartsWith("Predicted"));
     }
 
-    private static RunReport Report(string strategy, int workers, double wallMs, double cpuMs, long peak) => new()
-    {
-        Id = strategy + workers,
-        Workload = "io",
-        Strategy = strategy,
-        Workers = workers,
-        Status = "completed",
-        Progress = new RunProgress(40, 40),
-        Items = 40,
-        Succeeded = 40,
-        Failed = 0,
-        Errors = new Dictionary<string, int>(),
-        WallMs = wallMs,
-        CpuMs = cpuMs,
-        IdealMs = 400,
-        Efficiency = 400 / wallMs,
-        PeakInFlight = peak,
-        LatencyMs = null,
-        ThreadPoolThreads = new IntRange(2, 2),
-        WorkersUsed = [],
-        Bound = "io",
-        StartedAt = DateTimeOffset.UnixEpoch,
-    };
+    private static RunReport Report(string strategy, int workers, double wallMs, double cpuMs, long peak) =>
+        TestReports.Completed(strategy, workers, 40, wallMs, cpuMs, peak) with { IdealMs = 400, Efficiency = 400 / wallMs };
 }

@@ -109,28 +109,14 @@ public sealed class ScalingLawTests
     private static IReadOnlyList<RunReport> Sweep(int workers, double wallMs, double? min = null, double? max = null,
         double itemMs = 200, string workload = "cpu", int items = 20)
     {
-        RunReport Run(string id, double wall) => new()
+        RunReport Run(string id, double wall) => TestReports.Completed("threads", workers, items, wall, cpuMs: 1, peak: workers) with
         {
             Id = id,
             Workload = workload,
-            Strategy = "threads",
-            Workers = workers,
-            Status = "completed",
-            Progress = new RunProgress(items, items),
-            Items = items,
-            Succeeded = items,
-            Failed = 0,
-            Errors = new Dictionary<string, int>(),
-            WallMs = wall,
-            CpuMs = 1,
             IdealMs = 100,
             Efficiency = 100 / wall,
-            PeakInFlight = workers,
             LatencyMs = new LatencySummary(itemMs, itemMs, itemMs, itemMs, itemMs, itemMs),
-            ThreadPoolThreads = new IntRange(2, 2),
-            WorkersUsed = [],
             Bound = "cpu",
-            StartedAt = DateTimeOffset.UnixEpoch,
         };
 
         // With a range, three rounds: the minimum, the median and the maximum.

@@ -31,12 +31,15 @@ public static class Prediction
     public const double PoolInjectionPerSecond = 2;
 
     /// <summary>L lanes taking items from one queue: the longer of the waves and the CPU work spread over the cores.</summary>
-    public static double Lanes(PredictionInputs inputs, int lanes)
-    {
-        var waves = Math.Ceiling(inputs.Items / (double)Math.Max(lanes, 1)) * (inputs.ItemMs + inputs.DispatchMs);
-        var computing = inputs.Items * inputs.ItemCpuMs / Math.Max(Math.Min(lanes, inputs.Cores), 1);
-        return Math.Max(waves, computing);
-    }
+    public static double Lanes(PredictionInputs inputs, int lanes) => Math.Max(Waves(inputs, lanes), Computing(inputs, lanes));
+
+    /// <summary>Little's law: L lanes finish the items in waves of L, each an item's time (and its dispatch) long.</summary>
+    public static double Waves(PredictionInputs inputs, int lanes) =>
+        Math.Ceiling(inputs.Items / (double)Math.Max(lanes, 1)) * (inputs.ItemMs + inputs.DispatchMs);
+
+    /// <summary>Amdahl's law for the CPU part: the items' on-CPU time over at most as many cores as lanes.</summary>
+    public static double Computing(PredictionInputs inputs, int lanes) =>
+        inputs.Items * inputs.ItemCpuMs / Math.Max(Math.Min(lanes, inputs.Cores), 1);
 
     /// <summary>
     /// Lanes that grow as the thread pool injects threads: from its size at the start, one
@@ -65,6 +68,6 @@ public static class Prediction
             freeAt.Enqueue(done, done);
         }
 
-        return Math.Max(end, inputs.Items * inputs.ItemCpuMs / Math.Max(Math.Min(lanes, inputs.Cores), 1));
+        return Math.Max(end, Computing(inputs, lanes));
     }
 }

@@ -9,9 +9,8 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// </summary>
 public static class SweepScaling
 {
-    // A worker count within this share of the best's wall time ties with it, as does one
-    // whose range over the rounds overlaps the best's: on a shared machine both are noise.
-    private const double Tie = 0.05;
+    // A worker count within the verdict's tie share of the best's wall time ties with it, as
+    // does one whose range over the rounds overlaps the best's: on a shared machine both are noise.
     private const int MaxCurvePoints = 100;
 
     /// <param name="runs">Each worker count's representative run, its wallMs the median over its rounds.</param>
@@ -66,8 +65,10 @@ public static class SweepScaling
     }
 
     private static bool Tied(ComparisonRow row, ComparisonRow best) =>
-        row.WallMs <= best.WallMs * (1 + Tie)
-        || (row.Rounds > 1 && best.Rounds > 1 && row.WallMsMin <= best.WallMsMax && best.WallMsMin <= row.WallMsMax);
+        row.WallMs <= best.WallMs * (1 + Verdict.Tie)
+        || (row.Rounds > 1 && best.Rounds > 1 && Range(row).Overlaps(Range(best)));
+
+    private static Spread Range(ComparisonRow row) => new(row.WallMs, row.WallMsMin, row.WallMsMax);
 
     private static double Round(double value) => Math.Round(value, 3);
 

@@ -12,7 +12,7 @@ namespace ConcurrencyLab.Concurrency.Reports;
 public static class Verdict
 {
     // With one round, a run within this share of the winner's time counts as a tie.
-    private const double Tie = 0.05;
+    internal const double Tie = 0.05;
 
     /// <param name="runs">Each entry's run, its wallMs the median over its rounds.</param>
     /// <param name="spreads">Wall-time spread by run id, for entries measured over several rounds.</param>

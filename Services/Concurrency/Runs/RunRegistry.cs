@@ -17,6 +17,7 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
     private readonly ConcurrentDictionary<string, Run> _runs = new();
     private readonly ConcurrentDictionary<string, Run> _running = new();
     private readonly ConcurrentDictionary<string, byte> _strategiesRun = new();
+    private readonly ConcurrentDictionary<string, double> _dispatchMs = new();
 
     public EngineOptions Options => options.Value;
 
@@ -90,8 +91,6 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
         if (run.Recorder.DispatchMs is { } dispatch)
             _dispatchMs[run.Strategy.Name] = dispatch;
     }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _dispatchMs = new();
 
     /// <summary>Each strategy's mean dispatch per item (pipe or HTTP round trip), as its last finished run here measured it.</summary>
     public IReadOnlyDictionary<string, double> DispatchMs => new Dictionary<string, double>(_dispatchMs);

@@ -39,7 +39,7 @@ public sealed class GilStrategy : IStrategy
 
     // The lock serialises every item's CPU part; the rest could overlap across the threads.
     public double? PredictMs(PredictionInputs inputs) =>
-        Math.Max(inputs.Items * inputs.ItemCpuMs, Math.Ceiling(inputs.Items / (double)Math.Max(inputs.Workers, 1)) * inputs.ItemMs);
+        Math.Max(Prediction.Computing(inputs, lanes: 1), Prediction.Waves(inputs, inputs.Workers));
 
     public Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
