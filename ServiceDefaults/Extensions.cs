@@ -88,11 +88,12 @@ public static class Extensions
             // Traces go through a queue sized for the lab's trace budget, with counts of
             // what was exported or dropped (the SDK's default queue of 2,048 drops silently).
             var queueSize = builder.Configuration.GetValue("Lab:Tracing:ExportQueueSize", DefaultExportQueueSize);
+            var delayMs = builder.Configuration.GetValue("Lab:Tracing:ExportDelayMs", DefaultExportDelayMs);
             builder.Services.AddOpenTelemetry()
                 .WithLogging(logging => logging.AddOtlpExporter())
                 .WithMetrics(metrics => metrics.AddOtlpExporter())
                 .WithTracing(tracing => tracing.AddProcessor(_ =>
-                    new CountingSpanProcessor(new OtlpTraceExporter(new OtlpExporterOptions()), counts, queueSize, ExportBatchSize)));
+                    new CountingSpanProcessor(new OtlpTraceExporter(new OtlpExporterOptions()), counts, queueSize, ExportBatchSize, delayMs)));
         }
 
         return builder;
@@ -103,7 +104,10 @@ public static class Extensions
 
     // Four concurrent runs of the largest budget (about 8,000 spans each) fit, several times over.
     private const int DefaultExportQueueSize = 65_536;
-    // Large batches: a run's spans leave in about one export a second, not one per 512.
+    // Spans not from a run (page polls, direct requests, SiteStub's server spans) reach the
+    // dashboard within this; a run's own leave when it ends.
+    private const int DefaultExportDelayMs = 3_000;
+    // Large batches: a run's spans leave in one export, not one per 512.
     private const int ExportBatchSize = 8_192;
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

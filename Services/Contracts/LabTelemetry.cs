@@ -12,4 +12,7 @@ public static class LabTelemetry
     public const string MeterName = "ConcurrencyLab";
 
     public static readonly string[] Sources = [IoSource, CpuSource, SiteStubSource];
+
+    /// <summary>The tag a run's root span carries, and only it: its end is the run's end.</summary>
+    public const string RunIdTag = "lab.run.id";
 }

@@ -24,7 +24,7 @@ public sealed class RunExecutor(LabMetrics metrics, ISpanExportCounts? spans = n
         Activity.Current = previous;
         if (root is not null)
         {
-            root.SetTag("lab.run.id", run.Id);
+            root.SetTag(LabTelemetry.RunIdTag, run.Id);
             root.SetTag("lab.strategy", run.Strategy.Name);
             root.SetTag("lab.workers", run.Settings.Workers);
             root.SetTag("lab.items", run.Workload.ItemCount);
