@@ -36,6 +36,20 @@ public sealed class LimiterTests
     }
 
     [Fact]
+    public void MoreItemsInFlightThanTheSharedClientsConnectionsAreHeldByTheConnectionLimit()
+    {
+        var limiter = Limiters.Of(Report(workers: 160, items: 160, peak: 160, wallMs: 1600, cpuMs: 40) with { MaxConnections = 10 }, new AsyncStrategy(), Cores)!;
+
+        Assert.Equal(LimiterNames.Connections, limiter.Name);
+        Assert.Equal("160 items were in flight on 10 connections (maxConnections): at most 10 downloads on the wire at once, about 16 in turn on each.", limiter.Because);
+    }
+
+    [Fact]
+    public void AConnectionCapAboveWhatWasInFlightDidNotBind() =>
+        Assert.Equal(LimiterNames.Workers,
+            Limiters.Of(Report(workers: 10, items: 160, peak: 10, wallMs: 1600, cpuMs: 50) with { MaxConnections = 20 }, new ThreadsStrategy("test"), Cores)!.Name);
+
+    [Fact]
     public void ARunWithEveryItemInFlightWasNotCapped() =>
         Assert.Equal(LimiterNames.None, Limiters.Of(Report(workers: 160, items: 160, peak: 160, wallMs: 120, cpuMs: 40), new AsyncStrategy(), Cores)!.Name);
 

@@ -59,6 +59,49 @@ public sealed class PredictionTests
     }
 
     [Fact]
+    public void EachItemKeepsItsOwnTimeSoAWaveLastsAsLongAsItsSlowestItem()
+    {
+        double[] times = [400, 100, 100, 100, 100];
+        var inputs = Inputs(5, 2, itemMs: 160, cpuMs: 1) with { ItemTimesMs = times };
+
+        // Every item at once: the slowest, 400 ms, not the mean's 160.
+        Assert.Equal(400, new AsyncStrategy().PredictMs(inputs with { Workers = 5 }));
+        Assert.Equal(400, new EventLoopStrategy().PredictMs(inputs with { Workers = 1 }));
+        // Two lanes: one takes the 400 ms item, the other the four of 100 ms; the mean would give 3 waves of 160.
+        Assert.Equal(400, new ThreadsStrategy("t").PredictMs(inputs));
+        Assert.Equal(480, new ThreadsStrategy("t").PredictMs(inputs with { ItemTimesMs = null }));
+    }
+
+    [Fact]
+    public void AConnectionCapNarrowsTheLanes()
+    {
+        // 160 downloads of 100 ms at once, on 10 connections: 16 waves.
+        Assert.Equal(1_600, new AsyncStrategy().PredictMs(Inputs(160, 160, 100, 0.2) with { MaxConnections = 10 }));
+        Assert.Equal(1_600, new ThreadsStrategy("t").PredictMs(Inputs(160, 40, 100, 0.2) with { MaxConnections = 10 }));
+    }
+
+    [Fact]
+    public void DispatchIsCpuWorkOnTheSameCores()
+    {
+        // 20 items of 2 ms on CPU, 1 ms to dispatch each, 2 worker processes already started: 10 waves of 3 ms, or 20 × 3 ms over 2 cores.
+        Assert.Equal(30, new ProcessesStrategy().PredictMs(Inputs(20, 2, 2, 2, dispatch: 1)));
+        // 8 lanes still have 2 cores: 20 × (2 + 1) / 2, not 3 waves of 3 ms.
+        Assert.Equal(30, new ProcessesStrategy().PredictMs(Inputs(20, 8, 2, 2, dispatch: 1)));
+    }
+
+    [Fact]
+    public void ACompareTakesEachItemsTimeFromTheSequentialRunsTimeline()
+    {
+        var timeline = Enumerable.Range(0, 40).Select(index => new TimelineEntry(index, "main", index * 100, index == 7 ? 460 : 85, Ok: true)).ToList();
+        var sequential = Report("sequential", 1, 3_775, 40, 1) with { Timeline = timeline };
+        var comparison = Comparisons.From("compare", "io", null, [[sequential], [Report("async", 40, 470, 40, 40)]],
+            [new SequentialStrategy(), new AsyncStrategy()]);
+
+        // All 40 at once end with the slowest, item 7: 460 ms (the mean is 94 ms).
+        Assert.Equal(460, comparison.Rows[1].PredictedMs);
+    }
+
+    [Fact]
     public void ThePoolGrowsTwoThreadsASecondFromItsSizeAtTheStart()
     {
         // 8 items of 1 s, 8 workers, a pool of 2: lanes at 0, 0, 0.5, 1, 1.5, 2, 2.5 and 3 s.

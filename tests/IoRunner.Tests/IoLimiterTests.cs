@@ -26,6 +26,26 @@ public sealed class IoLimiterTests
     }
 
     [Fact]
+    public async Task AConnectionCapHoldsSiteStubToItsConnectionsAndIsNamed()
+    {
+        await using var lab = await IoLab.StartAsync();
+
+        var (response, report) = await lab.PostAsync("/io/runs?wait=true",
+            new { strategy = "threads", workers = 8, maxConnections = 2, sites = new[] { "dice" }, repeat = 8, latencyMs = 200 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(8, report.GetProperty("succeeded").GetInt32());
+        Assert.Equal(2, report.GetProperty("maxConnections").GetInt32());
+        // SiteStub never saw more than the two connections' requests at once, though 8 threads asked.
+        Assert.Equal(2, lab.Stats.Snapshot().Total.PeakInFlight);
+        Assert.True(report.GetProperty("peakInFlight").GetInt32() > 2, $"peak in flight {report.GetProperty("peakInFlight")}");
+        var limiter = report.GetProperty("limiter");
+        Assert.Equal("connection limit", limiter.GetProperty("name").GetString());
+        Assert.Contains("on 2 connections (maxConnections): at most 2 downloads on the wire at once, about 4 in turn on each",
+            limiter.GetProperty("because").GetString());
+    }
+
+    [Fact]
     public async Task WithoutAServerQueueTheWorkersAskedCapAThreadsRun()
     {
         await using var lab = await IoLab.StartAsync();

@@ -28,6 +28,8 @@ public static class Limiters
         var itemMs = run.TimeSplit is { } split ? split.OnCpuMs + split.WaitingMs + split.UnattributedMs : 0;
         if (run.ServerQueue is { } queue && itemMs > 0 && queue.TotalMs > ServerQueueShare * itemMs)
             return new(LimiterNames.ServerQueue, Invariant($"{queue.Items} of {run.Items} requests waited in the server's queue (its MaxConcurrent), {queue.TotalMs:N0} ms in all, {queue.TotalMs / itemMs:0%} of the items' time (Server-Timing queue)."));
+        if (run.MaxConnections is { } connections && run.PeakInFlight > connections)
+            return new(LimiterNames.Connections, Invariant($"{run.PeakInFlight} items were in flight on {connections} connections (maxConnections): at most {connections} downloads on the wire at once, about {Math.Ceiling(run.Items / (double)connections):0} in turn on each."));
         if (strategy?.Limit(run, cores) is { } own)
             return own;
 

@@ -9,6 +9,8 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// <param name="PoolThreadsAtStart">The thread pool's size when the run began.</param>
 /// <param name="WorkerStartupMs">Worker-process start-up as last measured by this runner; null before any.</param>
 /// <param name="DispatchMs">The strategy's time to send an item to a worker process or replica and read the answer, as last measured by this runner.</param>
+/// <param name="ItemTimesMs">Each item's time alone, by index (the sequential run's timeline); null: every item takes ItemMs.</param>
+/// <param name="MaxConnections">The cap on the shared HttpClient's connections, where the run has one.</param>
 public sealed record PredictionInputs(
     int Items,
     int Workers,
@@ -18,12 +20,20 @@ public sealed record PredictionInputs(
     int Cores,
     int PoolThreadsAtStart,
     double? WorkerStartupMs,
-    double DispatchMs = 0);
+    double DispatchMs = 0,
+    IReadOnlyList<double>? ItemTimesMs = null,
+    int? MaxConnections = null)
+{
+    /// <summary>Item i's own time: as the sequential run measured it where known, else the mean.</summary>
+    public double ItemTime(int index) => ItemTimesMs is { Count: > 0 } times ? times[index % times.Count] : ItemMs;
+}
 
 /// <summary>
 /// The arithmetic the strategies' predictions share: Little's law for overlapped waits
-/// (with L lanes, items finish in waves of L, each an item's time long) and Amdahl's law
-/// for the CPU share (the on-CPU parts spread over at most as many cores as lanes).
+/// (L lanes take the items in turn, each lane the next item as it comes free) and Amdahl's
+/// law for the CPU share (the on-CPU parts, and each item's dispatch, spread over at most
+/// as many cores as lanes). Item times are the sequential run's own, item by item: a wave
+/// of 160 downloads lasts as long as its slowest, not the mean.
 /// </summary>
 public static class Prediction
 {
@@ -33,13 +43,24 @@ public static class Prediction
     /// <summary>L lanes taking items from one queue: the longer of the waves and the CPU work spread over the cores.</summary>
     public static double Lanes(PredictionInputs inputs, int lanes) => Math.Max(Waves(inputs, lanes), Computing(inputs, lanes));
 
-    /// <summary>Little's law: L lanes finish the items in waves of L, each an item's time (and its dispatch) long.</summary>
-    public static double Waves(PredictionInputs inputs, int lanes) =>
-        Math.Ceiling(inputs.Items / (double)Math.Max(lanes, 1)) * (inputs.ItemMs + inputs.DispatchMs);
+    /// <summary>
+    /// Little's law: L lanes (no more than the connections, where capped) take the items in
+    /// order, each the next item as it comes free; each item takes its own time and its dispatch.
+    /// </summary>
+    public static double Waves(PredictionInputs inputs, int lanes)
+    {
+        lanes = Math.Clamp(Math.Min(lanes, inputs.MaxConnections ?? int.MaxValue), 1, Math.Max(inputs.Items, 1));
+        if (inputs.ItemTimesMs is null)
+            return Math.Ceiling(inputs.Items / (double)lanes) * (inputs.ItemMs + inputs.DispatchMs);
+        var freeAt = new PriorityQueue<double, double>();
+        for (var lane = 0; lane < lanes; lane++)
+            freeAt.Enqueue(0, 0);
+        return TakeInTurn(inputs, freeAt);
+    }
 
-    /// <summary>Amdahl's law for the CPU part: the items' on-CPU time over at most as many cores as lanes.</summary>
+    /// <summary>Amdahl's law for the CPU part: the items' on-CPU time and their dispatch over at most as many cores as lanes.</summary>
     public static double Computing(PredictionInputs inputs, int lanes) =>
-        inputs.Items * inputs.ItemCpuMs / Math.Max(Math.Min(lanes, inputs.Cores), 1);
+        inputs.Items * (inputs.ItemCpuMs + inputs.DispatchMs) / Math.Max(Math.Min(lanes, inputs.Cores), 1);
 
     /// <summary>
     /// Lanes that grow as the thread pool injects threads: from its size at the start, one
@@ -48,7 +69,7 @@ public static class Prediction
     /// </summary>
     public static double GrowingPool(PredictionInputs inputs)
     {
-        var lanes = Math.Min(inputs.Workers, inputs.Items);
+        var lanes = Math.Min(Math.Min(inputs.Workers, inputs.Items), inputs.MaxConnections ?? int.MaxValue);
         var start = Math.Clamp(inputs.PoolThreadsAtStart, 1, lanes);
         var freeAt = new PriorityQueue<double, double>();
         for (var lane = 0; lane < start; lane++)
@@ -59,15 +80,20 @@ public static class Prediction
             freeAt.Enqueue(created, created);
         }
 
+        return Math.Max(TakeInTurn(inputs, freeAt), Computing(inputs, lanes));
+    }
+
+    // Each item, in order, goes to the lane that comes free first: the last to end ends the run.
+    private static double TakeInTurn(PredictionInputs inputs, PriorityQueue<double, double> freeAt)
+    {
         var end = 0.0;
         for (var item = 0; item < inputs.Items; item++)
         {
-            var free = freeAt.Dequeue();
-            var done = free + inputs.ItemMs;
+            var done = freeAt.Dequeue() + inputs.ItemTime(item) + inputs.DispatchMs;
             end = Math.Max(end, done);
             freeAt.Enqueue(done, done);
         }
 
-        return Math.Max(end, Computing(inputs, lanes));
+        return end;
     }
 }

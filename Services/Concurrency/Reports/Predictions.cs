@@ -7,7 +7,8 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// A compare's predictions: each strategy's model (IStrategy.PredictMs) fed with the
 /// sequential run's items (their mean time, and the on-CPU part of it), the cores, the
 /// pool's size when each run began, and the runner's last measured worker start-up and
-/// per-item dispatch (a pipe or HTTP round trip); then
+/// per-item dispatch (a pipe or HTTP round trip), and each item's own time where the
+/// sequential run's timeline has it (a wave lasts as long as its slowest item); then
 /// predicted against measured, with the limiter's figures where they part by more than 25 %.
 /// </summary>
 public static class Predictions
@@ -24,7 +25,8 @@ public static class Predictions
             return none;
         return [.. runs.Select(run => strategies.FirstOrDefault(strategy => strategy.Name == run.Strategy)?.PredictMs(new PredictionInputs(
             run.Items, run.Workers, run.MaxConcurrency, baseline.ItemMs, baseline.ItemCpuMs, Environment.ProcessorCount,
-            run.ThreadPoolThreads.Min, workerStartupMs, dispatchMs?.GetValueOrDefault(run.Strategy) ?? 0)) is { } ms ? Math.Round(ms, 1) : (double?)null)];
+            run.ThreadPoolThreads.Min, workerStartupMs, dispatchMs?.GetValueOrDefault(run.Strategy) ?? 0,
+            baseline.ItemTimesMs, run.MaxConnections)) is { } ms ? Math.Round(ms, 1) : (double?)null)];
     }
 
     /// <summary>The verdict's sentence: predicted against measured for every run with a prediction.</summary>
@@ -43,7 +45,7 @@ public static class Predictions
             + string.Join("; ", parts) + ".";
     }
 
-    private static (double ItemMs, double ItemCpuMs)? Baseline(IReadOnlyList<RunReport> runs)
+    private static (double ItemMs, double ItemCpuMs, IReadOnlyList<double>? ItemTimesMs)? Baseline(IReadOnlyList<RunReport> runs)
     {
         var sequential = runs.FirstOrDefault(run => run.Strategy == StrategyNames.Sequential && run.Status == "completed" && run.Items > 0);
         if (sequential is null)
@@ -51,7 +53,23 @@ public static class Predictions
         var itemMs = sequential.WallMs / sequential.Items;
         // The on-CPU share the item's own thread measured, else the run's CPU over its wall time.
         var cpuShare = sequential.TimeSplit is { OffCpuShare: { } offCpu } ? 1 - offCpu : Math.Min(sequential.CpuMs / sequential.WallMs, 1);
-        return (itemMs, itemMs * cpuShare);
+        return (itemMs, itemMs * cpuShare, ItemTimes(sequential));
+    }
+
+    // Each item's own time, by index, where the sequential run's timeline holds every item.
+    private static IReadOnlyList<double>? ItemTimes(RunReport sequential)
+    {
+        if (sequential.Timeline is not { } timeline || sequential.TimelineTruncated || timeline.Count != sequential.Items)
+            return null;
+        var times = new double[sequential.Items];
+        foreach (var entry in timeline)
+        {
+            if (entry.Index < 0 || entry.Index >= times.Length)
+                return null;
+            times[entry.Index] = entry.DurationMs;
+        }
+
+        return times;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

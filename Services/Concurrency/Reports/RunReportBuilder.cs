@@ -24,6 +24,8 @@ public static class RunReportBuilder
             Strategy = run.Strategy.Name,
             Workers = run.Settings.Workers,
             MaxConcurrency = run.Settings.MaxConcurrency,
+            // Worker processes, and workers with a client each, download one page at a time: no cap binds them.
+            MaxConnections = run.Settings.ClientPerWorker || run.Strategy.UsesWorkerProcesses ? null : run.Settings.MaxConnections,
             Status = run.Status.ToString().ToLowerInvariant(),
             Progress = new RunProgress(recorder.Done, recorder.Total),
             Items = recorder.Total,

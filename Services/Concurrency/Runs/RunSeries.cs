@@ -34,7 +34,8 @@ public static class RunSeries
                 var run = start(plan[entry].Strategy, plan[entry].Settings);
                 await using (cancellationToken.Register(run.Cancel))
                     await run.Finished;
-                measured[entry].Add(registry.Report(run, includeTimeline: false));
+                // The sequential run's timeline gives the predictions each item's own time.
+                measured[entry].Add(registry.Report(run, includeTimeline: plan[entry].Strategy.Name == StrategyNames.Sequential));
                 if (run.Status == RunStatus.Cancelled)
                     return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies, startupBefore, dispatchBefore);
             }

@@ -32,7 +32,7 @@ public sealed class EventLoopStrategy : IStrategy
 
     // One thread: the items' CPU parts run one after another; their waits could overlap.
     public double? PredictMs(PredictionInputs inputs) =>
-        Math.Max(inputs.Items * inputs.ItemCpuMs, inputs.ItemMs);
+        Math.Max(inputs.Items * inputs.ItemCpuMs, Prediction.Waves(inputs, inputs.Items));
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {

@@ -15,5 +15,6 @@ public static class LimiterNames
     public const string Startup = "worker start-up";
     public const string EventLoop = "event loop";
     public const string ServerQueue = "server queue";
+    public const string Connections = "connection limit";
     public const string None = "nothing";
 }

@@ -10,6 +10,8 @@ public sealed record RunReport
     public required string Strategy { get; init; }
     public required int Workers { get; init; }
     public int? MaxConcurrency { get; init; }
+    /// <summary>The cap on the connections of the HttpClient the run's workers share; null where they share none or it has no cap.</summary>
+    public int? MaxConnections { get; init; }
     public required string Status { get; init; }
     public required RunProgress Progress { get; init; }
     public required int Items { get; init; }

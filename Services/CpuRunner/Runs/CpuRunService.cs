@@ -50,7 +50,9 @@ public sealed class CpuRunService : IRunner<CpuRunPlan>
 
     public Task<IRunPlan> WarmUpPlanAsync(CancellationToken cancellationToken)
     {
-        var request = new CpuRunRequest { Start = 1_000, Count = 4, Tracing = "off" };
+        // The study's item size, two lanes: the dispatch the warm pass measures (and predictions
+        // use) then includes the round trip's contention with items computing on both cores.
+        var request = new CpuRunRequest { Start = 5_000_000, Count = 8, Tracing = "off" };
         IRunPlan plan = new CpuRunValidator(_options, Strategies).Validate(request, RequestKind.Compare)
             ?? throw new InvalidOperationException("The warm-up plan is not valid.");
         return Task.FromResult(plan);

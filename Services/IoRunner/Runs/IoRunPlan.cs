@@ -35,6 +35,7 @@ public sealed record IoRunPlan(
         workers = Settings.Workers > 0 ? Settings.Workers : (int?)null,
         maxConcurrency = Settings.MaxConcurrency,
         clientPerWorker = Settings.ClientPerWorker,
+        maxConnections = Settings.MaxConnections,
         sites = Sites,
         repeat = Repeat,
         items = Items,

@@ -10,6 +10,7 @@ public sealed class IoRunRequest
     public int? Workers { get; set; }
     public int? MaxConcurrency { get; set; }
     public bool? ClientPerWorker { get; set; }
+    public int? MaxConnections { get; set; }
     public List<string>? Sites { get; set; }
     public int? Repeat { get; set; }
     public int? TimeoutMs { get; set; }

@@ -43,6 +43,10 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         if ((strategy == StrategyNames.Async || kind == RequestKind.Compare) && maxConcurrency is null && items > limits.MaxAsync)
             Fail("maxConcurrency", $"async starts every item at once: with more than {limits.MaxAsync:N0} items (IoRunner:MaxAsync) set maxConcurrency.");
 
+        var maxConnections = Range("maxConnections", request.MaxConnections, 1, limits.MaxAsync);
+        if (maxConnections is not null && request.ClientPerWorker == true)
+            Fail("maxConnections", "maxConnections caps the HttpClient the workers share; with clientPerWorker each worker has its own and downloads one page at a time, so no cap could bind.");
+
         var timeoutMs = Range("timeoutMs", request.TimeoutMs, 1, limits.MaxTimeoutMs) ?? limits.DefaultTimeoutMs;
         var workerCounts = kind == RequestKind.Sweep ? ValidateWorkerCounts(request.WorkerCounts, workerCap) : [];
         if (kind != RequestKind.Sweep && request.WorkerCounts is not null)
@@ -56,7 +60,7 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
 
         // Workers stay as asked (0: not given): IoRunService.SettingsFor is the one place that
         // fills in each strategy's default and applies its cap, for runs, compares and sweeps.
-        var settings = new StrategySettings(workers ?? 0, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing);
+        var settings = new StrategySettings(workers ?? 0, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing, MaxConnections: maxConnections);
         return new IoRunPlan(strategy ?? "", settings, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
             parameters, request.Seed, expectedItemMs, workerCounts, siteStub, rounds);
     }

@@ -47,7 +47,7 @@ public sealed class DownloadWorkload(IoRunPlan plan, Uri siteStub) : IWorkload
         public DownloadSession(DownloadWorkload workload)
         {
             _workload = workload;
-            _client = SiteStubClients.Create(workload.SiteStub);
+            _client = SiteStubClients.Create(workload.SiteStub, workload.Plan.Settings.MaxConnections);
             _downloader = new Downloader(_client, workload.Plan.Timeout);
         }
 

@@ -2,14 +2,15 @@ namespace ConcurrencyLab.IoRunner;
 
 /// <summary>
 /// The measurement HttpClient: no resilience handler, no retries, no redirects, no
-/// connection cap, and no timeout of its own (each download carries the run's timeoutMs).
+/// connection cap unless the run asks for one (maxConnections), and no timeout of its own
+/// (each download carries the run's timeoutMs).
 /// </summary>
 public static class SiteStubClients
 {
-    public static HttpClient Create(Uri baseAddress) =>
+    public static HttpClient Create(Uri baseAddress, int? maxConnections = null) =>
         new(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = int.MaxValue,
+            MaxConnectionsPerServer = maxConnections ?? int.MaxValue,
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
