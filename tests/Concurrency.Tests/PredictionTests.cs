@@ -45,7 +45,7 @@ public sealed class PredictionTests
     {
         var comparison = Comparisons.From("compare", "io", null,
             [[Report("sequential", 1, 4_000, 40, 1)], [Report("processes", 2, 2_100, 40, 2)]],
-            [new SequentialStrategy(), new ProcessesStrategy()], workerStartupMs: 50, dispatchMs: new Dictionary<string, double> { ["processes"] = 2 });
+            [new SequentialStrategy(), new ProcessesStrategy()], new WorkerCosts(new Dictionary<string, double> { ["processes"] = 50 }, new Dictionary<string, double> { ["processes"] = 2 }));
 
         // 40 items of 100 ms on 2 workers: 20 waves of 100 + 2 ms, after 50 ms of start-up.
         Assert.Equal(2_090, comparison.Rows[1].PredictedMs);

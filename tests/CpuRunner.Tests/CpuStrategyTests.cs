@@ -80,6 +80,17 @@ public sealed class CpuStrategyTests
         Assert.True(report.GetProperty("startupMs").GetDouble() > 0);
     }
 
+    [Fact]
+    public async Task ReplicasCountOpeningTheirConnectionsAsStartUp()
+    {
+        await using var lab = await CpuLab.StartAsync();
+
+        var (_, report) = await lab.PostAsync("/cpu/runs?wait=true", new { strategy = "replicas", workers = 2, count = 4 });
+
+        Assert.Equal(4, report.GetProperty("succeeded").GetInt32());
+        Assert.True(report.GetProperty("startupMs").GetDouble() > 0);
+    }
+
     [Theory]
     [InlineData("native")]
     [InlineData("jit")]

@@ -11,10 +11,9 @@ public static class Comparisons
 
     /// <summary>Each entry's runs, one per round, in round order.</summary>
     /// <param name="strategies">The runner's strategies, whose lessons the verdict uses and whose models predict.</param>
-    /// <param name="workerStartupMs">Worker-process start-up as the runner last measured it before the series, for predictions.</param>
-    /// <param name="dispatchMs">Each strategy's dispatch per item as the runner last measured it before the series, for predictions.</param>
+    /// <param name="costs">Each strategy's start-up and dispatch as the runner measured them before the series, for predictions.</param>
     public static ComparisonReport From(string kind, string workload, object? request, IReadOnlyList<IReadOnlyList<RunReport>> entries,
-        IReadOnlyList<IStrategy>? strategies = null, double? workerStartupMs = null, IReadOnlyDictionary<string, double>? dispatchMs = null)
+        IReadOnlyList<IStrategy>? strategies = null, WorkerCosts? costs = null)
     {
         // Speedup is measured against the sequential run of the same round, where the series has one.
         var sequential = entries.FirstOrDefault(runs => runs[0].Strategy == StrategyNames.Sequential);
@@ -23,7 +22,7 @@ public static class Comparisons
         var status = all.All(run => run.Status == "completed") ? "completed"
             : all.Any(run => run.Status == "cancelled") ? "cancelled" : "failed";
         var representatives = entries.Zip(rows, (runs, row) => runs.First(run => run.Id == row.RunId) with { WallMs = row.WallMs }).ToList();
-        var predictions = Predictions.For(representatives, strategies, workerStartupMs, dispatchMs);
+        var predictions = Predictions.For(representatives, strategies, costs ?? WorkerCosts.None);
         rows = [.. rows.Zip(predictions, (row, predicted) => row with { PredictedMs = predicted })];
         var spreads = rows.Where(row => row.Rounds > 1).ToDictionary(row => row.RunId, row => new Spread(row.WallMs, row.WallMsMin, row.WallMsMax));
         var verdict = Reports.Verdict.Write(representatives, spreads, entries.Max(runs => runs.Count), strategies);

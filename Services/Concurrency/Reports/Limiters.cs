@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Strategies;
 
 namespace ConcurrencyLab.Concurrency.Reports;
@@ -24,7 +25,7 @@ public static class Limiters
         if (run.Progress.Done == 0 || run.WallMs <= 0)
             return null;
         if (run.StartupMs is { } startup && startup > StartupShare * run.WallMs)
-            return new(LimiterNames.Startup, Invariant($"starting its worker processes took {startup:0} ms, {startup / run.WallMs:0%} of the run's {run.WallMs:0} ms."));
+            return new(LimiterNames.Startup, Invariant($"{(strategy?.WorkerKind == WorkerKinds.Replica ? "connecting to the replicas" : "starting its worker processes")} took {startup:0} ms, {startup / run.WallMs:0%} of the run's {run.WallMs:0} ms."));
         var itemMs = run.TimeSplit is { } split ? split.OnCpuMs + split.WaitingMs + split.UnattributedMs : 0;
         if (run.ServerQueue is { } queue && itemMs > 0 && queue.TotalMs > ServerQueueShare * itemMs)
             return new(LimiterNames.ServerQueue, Invariant($"{queue.Items} of {run.Items} requests waited in the server's queue (its MaxConcurrent), {queue.TotalMs:N0} ms in all, {queue.TotalMs / itemMs:0%} of the items' time (Server-Timing queue)."));

@@ -7,7 +7,7 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// <param name="ItemMs">One item's time alone (the sequential run's mean).</param>
 /// <param name="ItemCpuMs">The on-CPU part of it (the sequential run's mean).</param>
 /// <param name="PoolThreadsAtStart">The thread pool's size when the run began.</param>
-/// <param name="WorkerStartupMs">Worker-process start-up as last measured by this runner; null before any.</param>
+/// <param name="WorkerStartupMs">The strategy's start-up per run (worker processes, replica connections) as this runner recently measured it; null before any.</param>
 /// <param name="DispatchMs">The strategy's time to send an item to a worker process or replica and read the answer, as last measured by this runner.</param>
 /// <param name="ItemTimesMs">Each item's time alone, by index (the sequential run's timeline); null: every item takes ItemMs.</param>
 /// <param name="MaxConnections">The cap on the shared HttpClient's connections, where the run has one.</param>

@@ -17,15 +17,14 @@ public static class Predictions
     public const double Gap = 0.25;
 
     /// <summary>Each run's predicted wall time, in order; all null without a completed sequential run.</summary>
-    public static IReadOnlyList<double?> For(IReadOnlyList<RunReport> runs, IReadOnlyList<IStrategy>? strategies, double? workerStartupMs,
-        IReadOnlyDictionary<string, double>? dispatchMs = null)
+    public static IReadOnlyList<double?> For(IReadOnlyList<RunReport> runs, IReadOnlyList<IStrategy>? strategies, WorkerCosts costs)
     {
         var none = runs.Select(_ => (double?)null).ToList();
         if (strategies is null || Baseline(runs) is not { } baseline)
             return none;
         return [.. runs.Select(run => strategies.FirstOrDefault(strategy => strategy.Name == run.Strategy)?.PredictMs(new PredictionInputs(
             run.Items, run.Workers, run.MaxConcurrency, baseline.ItemMs, baseline.ItemCpuMs, Environment.ProcessorCount,
-            run.ThreadPoolThreads.Min, workerStartupMs, dispatchMs?.GetValueOrDefault(run.Strategy) ?? 0,
+            run.ThreadPoolThreads.Min, costs.StartupOf(run.Strategy), costs.DispatchOf(run.Strategy),
             baseline.ItemTimesMs, run.MaxConnections)) is { } ms ? Math.Round(ms, 1) : (double?)null)];
     }
 

@@ -17,7 +17,7 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
     private readonly ConcurrentDictionary<string, Run> _runs = new();
     private readonly ConcurrentDictionary<string, Run> _running = new();
     private readonly ConcurrentDictionary<string, byte> _strategiesRun = new();
-    private readonly ConcurrentDictionary<string, double> _dispatchMs = new();
+    private readonly RecentCosts _costs = new();
 
     public EngineOptions Options => options.Value;
 
@@ -86,15 +86,10 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
     {
         if (run.MeasuredCold)
             return;
-        if (run.Recorder.StartupMs is { Count: > 0 } startup)
-            WorkerStartupMs = startup.Values.Max();
-        if (run.Recorder.DispatchMs is { } dispatch)
-            _dispatchMs[run.Strategy.Name] = dispatch;
+        var startup = run.Recorder.StartupMs is { Count: > 0 } started ? started.Values.Max() : (double?)null;
+        _costs.Add(run.Strategy.Name, startup, run.Recorder.DispatchMs);
     }
 
-    /// <summary>Each strategy's mean dispatch per item (pipe or HTTP round trip), as its last finished run here measured it.</summary>
-    public IReadOnlyDictionary<string, double> DispatchMs => new Dictionary<string, double>(_dispatchMs);
-
-    /// <summary>Worker-process start-up as a finished run here last measured it (the warm-up's at first): kept for predictions.</summary>
-    public double? WorkerStartupMs { get; private set; }
+    /// <summary>Each strategy's start-up per run and dispatch per item, the medians of its last few warm runs here (the warm-up's at first).</summary>
+    public WorkerCosts Costs => _costs.Medians();
 }

@@ -23,9 +23,8 @@ public static class RunSeries
         CancellationToken cancellationToken)
     {
         var measured = plan.Select(_ => new List<RunReport>()).ToList();
-        // Predictions use what the runner knew before the series: its last measured worker start-up.
-        var startupBefore = registry.WorkerStartupMs;
-        var dispatchBefore = registry.DispatchMs;
+        // Predictions use what the runner knew before the series: its workers' recent start-up and dispatch.
+        var costsBefore = registry.Costs;
         var strategies = plan.Select(entry => entry.Strategy).Distinct().ToList();
         for (var round = 0; round < rounds; round++)
         {
@@ -37,10 +36,10 @@ public static class RunSeries
                 // The sequential run's timeline gives the predictions each item's own time.
                 measured[entry].Add(registry.Report(run, includeTimeline: plan[entry].Strategy.Name == StrategyNames.Sequential));
                 if (run.Status == RunStatus.Cancelled)
-                    return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies, startupBefore, dispatchBefore);
+                    return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies, costsBefore);
             }
         }
 
-        return Comparisons.From(kind, workload, request, measured, strategies, startupBefore, dispatchBefore);
+        return Comparisons.From(kind, workload, request, measured, strategies, costsBefore);
     }
 }

@@ -29,6 +29,7 @@ public sealed record RunReport
     public double? Speedup { get; init; }
     public required long PeakInFlight { get; init; }
     public required LatencySummary? LatencyMs { get; init; }
+    /// <summary>What the run spent before its first item could go out: worker processes started, or connections to the replicas opened.</summary>
     public double? StartupMs { get; init; }
     public required IntRange ThreadPoolThreads { get; init; }
     public IReadOnlyList<ThreadPoolSample>? ThreadPool { get; init; }

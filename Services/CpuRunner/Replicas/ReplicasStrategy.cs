@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using ConcurrencyLab.Concurrency.Engine;
@@ -24,15 +25,18 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
 
     public int Concurrency(StrategySettings settings, int items) => Math.Min(settings.Workers, items);
 
-    // The replicas share this machine's cores: as threads, the HTTP calls' cost aside.
-    public double? PredictMs(PredictionInputs inputs) => Prediction.Lanes(inputs, inputs.Workers);
+    // The replicas share this machine's cores: as threads, plus the HTTP calls and the connections opened first.
+    public double? PredictMs(PredictionInputs inputs) => Prediction.Lanes(inputs, inputs.Workers) + (inputs.WorkerStartupMs ?? 0);
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
         var where = target();
         var workers = run.Settings.Workers;
         var perReplica = (int)Math.Ceiling(workers / (double)where.Replicas);
+        var connecting = Stopwatch.GetTimestamp();
         using var pool = await ReplicaPool.ConnectAsync(where.Address, where.Replicas, perReplica, where.CallTimeout, cancellationToken);
+        // Opening the connections pinned to each replica is this strategy's start-up, as worker processes' is theirs.
+        run.Recorder.AddStartup(Environment.ProcessId, Stopwatch.GetElapsedTime(connecting).TotalMilliseconds);
         // Lane k takes the k-th connection in replica-alternating order, so lanes spread evenly.
         var ordered = pool.Connections
             .GroupBy(connection => connection.Instance)
