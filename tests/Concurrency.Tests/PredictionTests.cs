@@ -130,9 +130,24 @@ public sealed class PredictionTests
         Assert.Equal([4_000.0, 400.0, 1_400.0], comparison.Rows.Select(row => row.PredictedMs!.Value));
         var sentence = comparison.Verdict.Single(line => line.StartsWith("Predicted against measured"));
         Assert.Contains("100 ms each, 1 ms of it on CPU", sentence);
-        Assert.Contains("threads (10) predicted 400 ms, measured 420 ms (+5%)", sentence);
-        Assert.Contains("threadpool (10) predicted 1.40 s, measured 1.90 s (+36%) — thread pool: 10 blocking calls needed 10 pool threads; the pool had 2", sentence);
+        Assert.Contains("threads (10) predicted 400 ms (10.0×), measured 420 ms (+5%)", sentence);
+        Assert.Contains("threadpool (10) predicted 1.40 s (2.86×), measured 1.90 s (+36%) — thread pool: 10 blocking calls needed 10 pool threads; the pool had 2", sentence);
         Assert.Contains("predicted ms", ReportText.Comparison(comparison));
+    }
+
+    [Fact]
+    public void ASweepIsPredictedFromItsSequentialProbe()
+    {
+        // The probe: 4 items of 100 ms, 1 % on CPU. The sweep: 40 items on 1, 2 and 4 threads.
+        var probe = TestReports.Completed("sequential", 1, 4, 400, 4, 1);
+        var comparison = Comparisons.From("sweep", "io", null,
+            [[Report("threads", 1, 4_100, 40, 1)], [Report("threads", 2, 2_050, 40, 2)], [Report("threads", 4, 1_030, 40, 4)]],
+            [new ThreadsStrategy("t")], probe: probe);
+
+        Assert.Equal([4_000.0, 2_000.0, 1_000.0], comparison.Rows.Select(row => row.PredictedMs!.Value));
+        Assert.Equal([1.0, 2.0, 4.0], comparison.Rows.Select(row => row.PredictedSpeedup!.Value));
+        var sentence = comparison.Verdict.Single(line => line.StartsWith("Predicted against measured"));
+        Assert.StartsWith("Predicted against measured (from a sequential probe of 4 items: 100 ms each, 1 ms of it on CPU; 2 cores): threads (1) predicted 4.00 s (1.0×), measured 4.10 s (+3%)", sentence);
     }
 
     [Fact]

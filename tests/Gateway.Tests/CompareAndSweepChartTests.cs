@@ -126,6 +126,19 @@ public sealed class CompareAndSweepChartTests
     }
 
     [Fact]
+    public void ASweepDrawsEachCountsPredictionFromItsProbe()
+    {
+        var sweep = Reports.Comparison("sweep", "cpu",
+            Reports.Row("threads", 1, 4_100, null) with { PredictedMs = 4_000 },
+            Reports.Row("threads", 2, 2_100, null) with { PredictedMs = 2_000 });
+
+        var predicted = SweepChart.Build(sweep).Data.Cast<Scatter>().Single(trace => trace.Name == CompareChart.PredictedName);
+
+        Assert.Equal([1, 2], predicted.X);
+        Assert.Equal([4.0, 2.0], predicted.Y);
+    }
+
+    [Fact]
     public void APredictionIsADiamondBesideItsBar()
     {
         var compare = Reports.Comparison("compare", "io",

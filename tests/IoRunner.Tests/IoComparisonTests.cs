@@ -40,6 +40,11 @@ public sealed class IoComparisonTests
         Assert.Equal([1, 2, 4], rows.Select(row => row.GetProperty("workers").GetInt32()));
         Assert.All(rows, row => Assert.Equal("threads", row.GetProperty("strategy").GetString()));
         Assert.All(rows, row => Assert.InRange(row.GetProperty("peakInFlight").GetInt64(), 1, row.GetProperty("workers").GetInt32()));
+        // A sequential probe of the sweep's items predicted every row, and left no run behind.
+        Assert.All(rows, row => Assert.True(row.GetProperty("predictedMs").GetDouble() > 0));
+        Assert.All(rows, row => Assert.True(row.GetProperty("predictedSpeedup").GetDouble() > 0));
+        Assert.Contains(report.GetProperty("verdict").EnumerateArray(), line => line.GetString()!.StartsWith("Predicted against measured (from a sequential probe of 4 items"));
+        Assert.Equal(3, (await lab.GetAsync("/io/runs")).GetArrayLength());
     }
 
     [Fact]

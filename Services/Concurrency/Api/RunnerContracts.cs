@@ -52,23 +52,30 @@ public interface IRunner
 
     /// <summary>The settings a strategy gets in a compare, or in a sweep at a worker count.</summary>
     StrategySettings SettingsFor(IStrategy strategy, IRunPlan plan, int? workers = null);
+
+    /// <summary>The plan's first few items, untraced: a sweep's sequential probe, whose items' time predicts the sweep.</summary>
+    IRunPlan ProbeOf(IRunPlan plan);
 }
 
 /// <summary>
 /// A runner with its own plan type: it implements Start and SettingsFor on its plan, and
 /// this interface makes the one cast from the shared API's IRunPlan.
 /// </summary>
-public interface IRunner<in TPlan> : IRunner where TPlan : IRunPlan
+public interface IRunner<TPlan> : IRunner where TPlan : IRunPlan
 {
     Run Start(RunAdmission.Place? place, TPlan plan, IStrategy strategy, StrategySettings settings);
 
     StrategySettings SettingsFor(IStrategy strategy, TPlan plan, int? workers = null);
+
+    TPlan ProbeOf(TPlan plan);
 
     Run IRunner.Start(RunAdmission.Place? place, IRunPlan plan, IStrategy strategy, StrategySettings settings) =>
         Start(place, (TPlan)plan, strategy, settings);
 
     StrategySettings IRunner.SettingsFor(IStrategy strategy, IRunPlan plan, int? workers) =>
         SettingsFor(strategy, (TPlan)plan, workers);
+
+    IRunPlan IRunner.ProbeOf(IRunPlan plan) => ProbeOf((TPlan)plan);
 }
 
 public sealed record PreparedRun(IRunPlan? Plan, IResult? Problem)

@@ -1,5 +1,6 @@
 using ConcurrencyLab.Concurrency.Reports;
 using ConcurrencyLab.Concurrency.Runs;
+using ConcurrencyLab.Concurrency.Strategies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -90,12 +91,15 @@ public static class RunsApi
         var plan = prepared.Plan!;
         var strategy = runner.Strategies.First(candidate => candidate.Name == plan.Strategy);
         var series = plan.WorkerCounts.Select(workers => (strategy, runner.SettingsFor(strategy, plan, workers))).ToList();
-        return await RunSeriesAsync(http, runner, "sweep", plan, series, cancellationToken);
+        var sequential = runner.Strategies.First(candidate => candidate.Name == StrategyNames.Sequential);
+        var probePlan = runner.ProbeOf(plan);
+        return await RunSeriesAsync(http, runner, "sweep", plan, series, cancellationToken,
+            probe: () => runner.Start(null, probePlan, sequential, runner.SettingsFor(sequential, probePlan)));
     }
 
     private static async Task<IResult> RunSeriesAsync(
         HttpRequest http, IRunner runner, string kind, IRunPlan plan,
-        List<(Strategies.IStrategy, Engine.StrategySettings)> series, CancellationToken cancellationToken)
+        List<(IStrategy, Engine.StrategySettings)> series, CancellationToken cancellationToken, Func<Run>? probe = null)
     {
         var registry = runner.Registry;
         if (registry.Admission.TryEnter() is not { } place)
@@ -104,7 +108,7 @@ public static class RunsApi
         {
             // The caller waits for the whole series; leaving cancels what is left of it.
             var report = await RunSeries.RunAsync(kind, runner.Workload, plan.Describe(), series, plan.Rounds,
-                (strategy, settings) => runner.Start(null, plan, strategy, settings), registry, cancellationToken);
+                (strategy, settings) => runner.Start(null, plan, strategy, settings), registry, cancellationToken, probe);
             return ResponseFormat.WantsText(http) ? ResponseFormat.Text(ReportText.Comparison(report)) : TypedResults.Ok(report);
         }
     }

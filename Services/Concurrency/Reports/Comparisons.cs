@@ -12,8 +12,9 @@ public static class Comparisons
     /// <summary>Each entry's runs, one per round, in round order.</summary>
     /// <param name="strategies">The runner's strategies, whose lessons the verdict uses and whose models predict.</param>
     /// <param name="costs">Each strategy's start-up and dispatch as the runner measured them before the series, for predictions.</param>
+    /// <param name="probe">A short sequential run before a series that has none of its own (a sweep), for predictions.</param>
     public static ComparisonReport From(string kind, string workload, object? request, IReadOnlyList<IReadOnlyList<RunReport>> entries,
-        IReadOnlyList<IStrategy>? strategies = null, WorkerCosts? costs = null)
+        IReadOnlyList<IStrategy>? strategies = null, WorkerCosts? costs = null, RunReport? probe = null)
     {
         // Speedup is measured against the sequential run of the same round, where the series has one.
         var sequential = entries.FirstOrDefault(runs => runs[0].Strategy == StrategyNames.Sequential);
@@ -22,13 +23,13 @@ public static class Comparisons
         var status = all.All(run => run.Status == "completed") ? "completed"
             : all.Any(run => run.Status == "cancelled") ? "cancelled" : "failed";
         var representatives = entries.Zip(rows, (runs, row) => runs.First(run => run.Id == row.RunId) with { WallMs = row.WallMs }).ToList();
-        var predictions = Predictions.For(representatives, strategies, costs ?? WorkerCosts.None);
-        rows = [.. rows.Zip(predictions, (row, predicted) => row with { PredictedMs = predicted })];
+        var predictions = Predictions.For(representatives, strategies, costs ?? WorkerCosts.None, probe);
+        rows = [.. rows.Zip(predictions, (row, predicted) => row with { PredictedMs = predicted?.Ms, PredictedSpeedup = predicted?.Speedup })];
         var spreads = rows.Where(row => row.Rounds > 1).ToDictionary(row => row.RunId, row => new Spread(row.WallMs, row.WallMsMin, row.WallMsMax));
         var verdict = Reports.Verdict.Write(representatives, spreads, entries.Max(runs => runs.Count), strategies);
         if (Limiters.Sentence(representatives) is { } limits)
             verdict = [.. verdict, limits];
-        if (Predictions.Sentence(representatives, predictions) is { } predicted)
+        if (Predictions.Sentence(representatives, predictions, probe) is { } predicted)
             verdict = [.. verdict, predicted];
         var scaling = kind == "sweep" ? SweepScaling.Fit(workload, representatives, rows) : null;
         if (scaling is not null)

@@ -4,56 +4,68 @@ using ConcurrencyLab.Concurrency.Strategies;
 namespace ConcurrencyLab.Concurrency.Reports;
 
 /// <summary>
-/// A compare's predictions: each strategy's model (IStrategy.PredictMs) fed with the
-/// sequential run's items (their mean time, and the on-CPU part of it), the cores, the
-/// pool's size when each run began, and the runner's last measured worker start-up and
-/// per-item dispatch (a pipe or HTTP round trip), and each item's own time where the
-/// sequential run's timeline has it (a wave lasts as long as its slowest item); then
-/// predicted against measured, with the limiter's figures where they part by more than 25 %.
+/// A compare's or sweep's predictions: each strategy's model (IStrategy.PredictMs) fed with
+/// the sequential run's items (a sweep's: a short sequential probe's): their mean time,
+/// each item's own time where the sequential run's timeline has it (a wave lasts as long as
+/// its slowest item), and the on-CPU part; the cores, the pool's size when each run began,
+/// and each strategy's recent start-up and dispatch per item (a pipe or HTTP round trip).
+/// Then predicted against measured, with the limiter's figures where they part by more than 25 %.
 /// </summary>
 public static class Predictions
 {
     /// <summary>A prediction further than this from the measure is explained.</summary>
     public const double Gap = 0.25;
 
-    /// <summary>Each run's predicted wall time, in order; all null without a completed sequential run.</summary>
-    public static IReadOnlyList<double?> For(IReadOnlyList<RunReport> runs, IReadOnlyList<IStrategy>? strategies, WorkerCosts costs)
+    /// <summary>Each run's predicted wall time and speedup, in order; all null without a sequential run or probe.</summary>
+    /// <param name="probe">A sequential probe's run, where the series has no sequential run of its own (a sweep).</param>
+    public static IReadOnlyList<Predicted?> For(IReadOnlyList<RunReport> runs, IReadOnlyList<IStrategy>? strategies, WorkerCosts costs,
+        RunReport? probe = null)
     {
-        var none = runs.Select(_ => (double?)null).ToList();
-        if (strategies is null || Baseline(runs) is not { } baseline)
-            return none;
-        return [.. runs.Select(run => strategies.FirstOrDefault(strategy => strategy.Name == run.Strategy)?.PredictMs(new PredictionInputs(
-            run.Items, run.Workers, run.MaxConcurrency, baseline.ItemMs, baseline.ItemCpuMs, Environment.ProcessorCount,
-            run.ThreadPoolThreads.Min, costs.StartupOf(run.Strategy), costs.DispatchOf(run.Strategy),
-            baseline.ItemTimesMs, run.MaxConnections)) is { } ms ? Math.Round(ms, 1) : (double?)null)];
+        if (strategies is null || Baseline(runs, probe) is not { } baseline)
+            return [.. runs.Select(_ => (Predicted?)null)];
+        return [.. runs.Select(run =>
+        {
+            var ms = strategies.FirstOrDefault(strategy => strategy.Name == run.Strategy)?.PredictMs(new PredictionInputs(
+                run.Items, run.Workers, run.MaxConcurrency, baseline.ItemMs, baseline.ItemCpuMs, Environment.ProcessorCount,
+                run.ThreadPoolThreads.Min, costs.StartupOf(run.Strategy), costs.DispatchOf(run.Strategy),
+                baseline.ItemTimesMs, run.MaxConnections));
+            // The speedup over the same items one after another, as the sequential run (or probe) took them.
+            return ms is > 0 ? new Predicted(Math.Round(ms.Value, 1), Math.Round(run.Items * baseline.ItemMs / ms.Value, 2)) : null;
+        })];
     }
 
     /// <summary>The verdict's sentence: predicted against measured for every run with a prediction.</summary>
-    public static string? Sentence(IReadOnlyList<RunReport> runs, IReadOnlyList<double?> predicted)
+    public static string? Sentence(IReadOnlyList<RunReport> runs, IReadOnlyList<Predicted?> predicted, RunReport? probe = null)
     {
-        if (Baseline(runs) is not { } baseline || predicted.All(ms => ms is null))
+        if (Baseline(runs, probe) is not { } baseline || predicted.All(prediction => prediction is null))
             return null;
         var parts = runs.Zip(predicted).Where(pair => pair.Second is not null).Select(pair =>
         {
-            var (run, ms) = (pair.First, pair.Second!.Value);
+            var (run, ms, speedup) = (pair.First, pair.Second!.Ms, pair.Second.Speedup);
             var off = (run.WallMs - ms) / ms;
-            var text = Invariant($"{RunLabel.Of(run)} predicted {Durations.Readable(ms)}, measured {Durations.Readable(run.WallMs)} ({off:+0%;-0%;0%})");
+            var text = Invariant($"{RunLabel.Of(run)} predicted {Durations.Readable(ms)} ({speedup:0.0#}×), measured {Durations.Readable(run.WallMs)} ({off:+0%;-0%;0%})");
             return Math.Abs(off) > Gap && run.Limiter is { } limiter ? text + $" — {limiter.Name}: {limiter.Because.TrimEnd('.')}" : text;
         });
-        return Invariant($"Predicted against measured (from the sequential run's items: {baseline.ItemMs:0.#} ms each, {baseline.ItemCpuMs:0.#} ms of it on CPU; {Environment.ProcessorCount} cores): ")
+        var source = baseline.FromProbe ? Invariant($"a sequential probe of {probe!.Items} items") : "the sequential run's items";
+        return Invariant($"Predicted against measured (from {source}: {baseline.ItemMs:0.#} ms each, {baseline.ItemCpuMs:0.#} ms of it on CPU; {Environment.ProcessorCount} cores): ")
             + string.Join("; ", parts) + ".";
     }
 
-    private static (double ItemMs, double ItemCpuMs, IReadOnlyList<double>? ItemTimesMs)? Baseline(IReadOnlyList<RunReport> runs)
+    private static (double ItemMs, double ItemCpuMs, IReadOnlyList<double>? ItemTimesMs, bool FromProbe)? Baseline(IReadOnlyList<RunReport> runs, RunReport? probe)
     {
-        var sequential = runs.FirstOrDefault(run => run.Strategy == StrategyNames.Sequential && run.Status == "completed" && run.Items > 0);
-        if (sequential is null)
+        var sequential = runs.FirstOrDefault(IsBaseline);
+        var fromProbe = sequential is null && probe is not null && IsBaseline(probe);
+        var baseline = sequential ?? (fromProbe ? probe : null);
+        if (baseline is null)
             return null;
-        var itemMs = sequential.WallMs / sequential.Items;
+        var itemMs = baseline.WallMs / baseline.Items;
         // The on-CPU share the item's own thread measured, else the run's CPU over its wall time.
-        var cpuShare = sequential.TimeSplit is { OffCpuShare: { } offCpu } ? 1 - offCpu : Math.Min(sequential.CpuMs / sequential.WallMs, 1);
-        return (itemMs, itemMs * cpuShare, ItemTimes(sequential));
+        var cpuShare = baseline.TimeSplit is { OffCpuShare: { } offCpu } ? 1 - offCpu : Math.Min(baseline.CpuMs / baseline.WallMs, 1);
+        // A probe's items are not the series' items: only their mean carries over.
+        return (itemMs, itemMs * cpuShare, fromProbe ? null : ItemTimes(baseline), fromProbe);
     }
+
+    private static bool IsBaseline(RunReport run) => run.Strategy == StrategyNames.Sequential && run.Status == "completed" && run.Items > 0;
 
     // Each item's own time, by index, where the sequential run's timeline holds every item.
     private static IReadOnlyList<double>? ItemTimes(RunReport sequential)
@@ -73,3 +85,6 @@ public static class Predictions
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>A strategy's predicted wall time, and its speedup over the same items taken one after another.</summary>
+public sealed record Predicted(double Ms, double Speedup);

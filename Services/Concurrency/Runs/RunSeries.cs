@@ -20,11 +20,13 @@ public static class RunSeries
         int rounds,
         Func<IStrategy, StrategySettings, Run> start,
         RunRegistry registry,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<Run>? probe = null)
     {
         var measured = plan.Select(_ => new List<RunReport>()).ToList();
         // Predictions use what the runner knew before the series: its workers' recent start-up and dispatch.
         var costsBefore = registry.Costs;
+        var probed = probe is null ? null : await ProbeAsync(probe, registry, cancellationToken);
         var strategies = plan.Select(entry => entry.Strategy).Distinct().ToList();
         for (var round = 0; round < rounds; round++)
         {
@@ -36,10 +38,22 @@ public static class RunSeries
                 // The sequential run's timeline gives the predictions each item's own time.
                 measured[entry].Add(registry.Report(run, includeTimeline: plan[entry].Strategy.Name == StrategyNames.Sequential));
                 if (run.Status == RunStatus.Cancelled)
-                    return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies, costsBefore);
+                    return Comparisons.From(kind, workload, request, measured.Where(runs => runs.Count > 0).ToList(), strategies, costsBefore, probed);
             }
         }
 
-        return Comparisons.From(kind, workload, request, measured, strategies, costsBefore);
+        return Comparisons.From(kind, workload, request, measured, strategies, costsBefore, probed);
+    }
+
+    // A short sequential run before a sweep, which has none of its own: its items' time feeds
+    // the predictions. It is not a row, and leaves no run behind in the history.
+    private static async Task<RunReport?> ProbeAsync(Func<Run> probe, RunRegistry registry, CancellationToken cancellationToken)
+    {
+        var run = probe();
+        await using (cancellationToken.Register(run.Cancel))
+            await run.Finished;
+        var report = registry.Report(run, includeTimeline: false);
+        registry.Forget(run);
+        return report;
     }
 }

@@ -15,7 +15,8 @@ public sealed record ComparisonReport(
 /// <param name="Speedup">Median over rounds of sequential's time in the same round over this one's.</param>
 /// <param name="RunId">The run nearest the median; its figures fill the other columns.</param>
 /// <param name="Rounds">How many times this entry was measured.</param>
-/// <param name="PredictedMs">The wall time the strategy's model predicted from the sequential run's items; null without one.</param>
+/// <param name="PredictedMs">The wall time the strategy's model predicted from the sequential run's items (a sweep's: a sequential probe's); null without one.</param>
+/// <param name="PredictedSpeedup">The speedup that prediction gives over the same items one after another.</param>
 /// <param name="Limiter">What capped the representative run's overlap (LimiterNames).</param>
 /// <param name="OffCpuShare">Of the representative run's item time, the share off-CPU (TimeSplit); null where not attributable.</param>
 public sealed record ComparisonRow(
@@ -43,4 +44,5 @@ public sealed record ComparisonRow(
     double? SpeedupMax = null,
     double? OffCpuShare = null,
     string? Limiter = null,
-    double? PredictedMs = null);
+    double? PredictedMs = null,
+    double? PredictedSpeedup = null);

@@ -59,6 +59,10 @@ public sealed class CpuRunService : IRunner<CpuRunPlan>
     }
 
     /// <summary>The request's workers where given, else one per core, within its kind's cap; one for sequential and async.</summary>
+    // Four of the sweep's numbers: the items are all about the same size.
+    public CpuRunPlan ProbeOf(CpuRunPlan plan) =>
+        plan with { Count = Math.Min(plan.Count, 4), Settings = plan.Settings with { Tracing = TraceMode.Off }, Rounds = 1 };
+
     public StrategySettings SettingsFor(IStrategy strategy, CpuRunPlan plan, int? workers = null) =>
         StrategySettingsResolver.Resolve(strategy, plan.Settings, workers, plan.Count, _options.LimitFor);
 

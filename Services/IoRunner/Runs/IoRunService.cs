@@ -69,6 +69,10 @@ public sealed class IoRunService(
     }
 
     /// <summary>The request's workers where it gave some, else its strategy's default, within its kind's cap.</summary>
+    // About six of the sweep's downloads, every site among them.
+    public IoRunPlan ProbeOf(IoRunPlan plan) =>
+        plan with { Repeat = Math.Min(plan.Repeat, Math.Max(1, 6 / plan.Sites.Count)), Settings = plan.Settings with { Tracing = TraceMode.Off }, Rounds = 1 };
+
     public StrategySettings SettingsFor(IStrategy strategy, IoRunPlan plan, int? workers = null) =>
         StrategySettingsResolver.Resolve(strategy, plan.Settings, workers, plan.Items, options.Value.LimitFor);
 }

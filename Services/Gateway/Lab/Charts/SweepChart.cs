@@ -11,7 +11,8 @@ namespace ConcurrencyLab.Gateway.Lab.Charts;
 
 /// <summary>
 /// One strategy over worker counts: measured wall time, the ideal curve, efficiency on a
-/// second axis, and the study's published figures for the same strategy as reference.
+/// second axis, the study's published figures for the same strategy as reference, the
+/// scaling law's fit, and each count's predicted wall time.
 /// </summary>
 public static class SweepChart
 {
@@ -34,6 +35,11 @@ public static class SweepChart
         };
         data.AddRange(StudySeries(sweep.Workload, strategy, rows));
         data.AddRange(ScalingSeries(sweep.Scaling));
+        var predicted = rows.Where(row => row.PredictedMs is not null).ToList();
+        // Predicted from the sweep's sequential probe before the sweep ran.
+        if (predicted.Count > 0)
+            data.Add(Line(CompareChart.PredictedName, [.. predicted.Select(row => (object)row.Workers)],
+                predicted.Select(row => CompareChart.Seconds(row.PredictedMs!.Value)), "#9333ea", "solid", markersOnly: true));
 
         var layout = new Layout
         {
