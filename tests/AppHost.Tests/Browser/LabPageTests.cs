@@ -117,7 +117,7 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
     }
 
     [Fact]
-    public async Task SweepDrawsMeasuredIdealEfficiencyTheStudysThreadsFiguresAndTheFittedLaw()
+    public async Task SweepDrawsMeasuredIdealEfficiencyTheStudysThreadsFiguresTheFittedLawAndThePredictions()
     {
         var page = await OpenLabAsync();
         await FillIoAsync(page, strategy: "threads", workers: null, repeat: "4", latencyMs: "100");
@@ -128,11 +128,12 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         var panel = await PanelOrProblemAsync(page, "sweep-panel");
         await Expect(panel).ToHaveAttributeAsync("data-status", "completed");
         var chart = panel.Locator("[data-chart=sweep]");
-        // measured, ideal, efficiency, study run 1, study run 2, the fitted law and Little's law
-        await Expect(chart.Locator(".scatterlayer .trace")).ToHaveCountAsync(7);
+        // measured, ideal, efficiency, study run 1, study run 2, the fitted law, Little's law and the probe's predictions
+        await Expect(chart.Locator(".scatterlayer .trace")).ToHaveCountAsync(8);
         await Expect(chart.Locator(".legendtext")).ToContainTextAsync(["measured wall time (s)", "ideal (s)", "efficiency (right axis)",
-            "study run 1 (s)", "study run 2 (s)", "USL fit (s)", "Little's law, no queueing (s)"]);
+            "study run 1 (s)", "study run 2 (s)", "USL fit (s)", "Little's law, no queueing (s)", "predicted (s)"]);
         await Expect(panel.GetByTestId("verdict")).ToContainTextAsync("Scaling (Universal Scalability Law fitted to 3 worker counts)");
+        await Expect(panel.GetByTestId("verdict")).ToContainTextAsync("Predicted against measured (from a sequential probe of 6 items");
         await Expect(panel.Locator("tbody tr")).ToHaveCountAsync(3);
         await Screenshots.TakeAsync(panel, "sweep");
     }
