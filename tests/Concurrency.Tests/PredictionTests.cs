@@ -76,8 +76,21 @@ public sealed class PredictionTests
     public void AConnectionCapNarrowsTheLanes()
     {
         // 160 downloads of 100 ms at once, on 10 connections: 16 waves.
-        Assert.Equal(1_600, new AsyncStrategy().PredictMs(Inputs(160, 160, 100, 0.2) with { MaxConnections = 10 }));
-        Assert.Equal(1_600, new ThreadsStrategy("t").PredictMs(Inputs(160, 40, 100, 0.2) with { MaxConnections = 10 }));
+        Assert.Equal(1_600, new AsyncStrategy().PredictMs(Inputs(160, 160, 100, 0.2) with { MaxOnTheWire = 10 }));
+        Assert.Equal(1_600, new ThreadsStrategy("t").PredictMs(Inputs(160, 40, 100, 0.2) with { MaxOnTheWire = 10 }));
+    }
+
+    [Fact]
+    public void TheServersMaxConcurrentOrTheClientsConnectionsWhicheverIsLowerCapAComparesLanes()
+    {
+        IStrategy[] strategies = [new SequentialStrategy(), new AsyncStrategy()];
+        var sequential = Report("sequential", 1, 4_000, 40, 1);
+        var async = Report("async", 40, 450, 40, 40) with { ServerMaxConcurrent = 10 };
+
+        // 40 downloads of 100 ms, 10 served at a time: 4 waves.
+        Assert.Equal(400, Comparisons.From("compare", "io", null, [[sequential], [async]], strategies).Rows[1].PredictedMs);
+        // 5 connections are fewer still: 8 waves.
+        Assert.Equal(800, Comparisons.From("compare", "io", null, [[sequential], [async with { MaxConnections = 5 }]], strategies).Rows[1].PredictedMs);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class IoLimiterTests
         Assert.InRange(queue.GetProperty("items").GetInt32(), 6, 10);
         // Waits of 300, 600, 900 and 1,200 ms, twice over, if all arrived at once: 6,000 ms. Ask for a third.
         Assert.True(queue.GetProperty("totalMs").GetDouble() >= 2_000, $"the queued requests waited {queue.GetProperty("totalMs")} ms in all");
+        Assert.Equal(2, report.GetProperty("serverMaxConcurrent").GetInt32());
         var limiter = report.GetProperty("limiter");
         Assert.Equal("server queue", limiter.GetProperty("name").GetString());
         Assert.Contains(" of 10 requests waited in the server's queue (its MaxConcurrent)", limiter.GetProperty("because").GetString());

@@ -36,6 +36,9 @@ public interface IWorkload
     /// <summary>Whether items return bytes to total in the report (downloads do).</summary>
     bool CountsBytes { get; }
 
+    /// <summary>How many items the server they call serves at once (SiteStub's MaxConcurrent); null: no cap, or no server.</summary>
+    int? ServerMaxConcurrent => null;
+
     /// <summary>The workload's own per-item results for the report, or null.</summary>
     object? Results(IReadOnlyList<(int Index, ItemOutcome Outcome)> outcomes);
 }

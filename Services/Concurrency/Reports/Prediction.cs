@@ -10,7 +10,7 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// <param name="WorkerStartupMs">The strategy's start-up per run (worker processes, replica connections) as this runner recently measured it; null before any.</param>
 /// <param name="DispatchMs">The strategy's time to send an item to a worker process or replica and read the answer, as last measured by this runner.</param>
 /// <param name="ItemTimesMs">Each item's time alone, by index (the sequential run's timeline); null: every item takes ItemMs.</param>
-/// <param name="MaxConnections">The cap on the shared HttpClient's connections, where the run has one.</param>
+/// <param name="MaxOnTheWire">The most items that can be on the wire at once: the shared HttpClient's connections or the server's MaxConcurrent, the lower; null: no cap.</param>
 public sealed record PredictionInputs(
     int Items,
     int Workers,
@@ -22,7 +22,7 @@ public sealed record PredictionInputs(
     double? WorkerStartupMs,
     double DispatchMs = 0,
     IReadOnlyList<double>? ItemTimesMs = null,
-    int? MaxConnections = null)
+    int? MaxOnTheWire = null)
 {
     /// <summary>Item i's own time: as the sequential run measured it where known, else the mean.</summary>
     public double ItemTime(int index) => ItemTimesMs is { Count: > 0 } times ? times[index % times.Count] : ItemMs;
@@ -49,7 +49,7 @@ public static class Prediction
     /// </summary>
     public static double Waves(PredictionInputs inputs, int lanes)
     {
-        lanes = Math.Clamp(Math.Min(lanes, inputs.MaxConnections ?? int.MaxValue), 1, Math.Max(inputs.Items, 1));
+        lanes = Math.Clamp(Math.Min(lanes, inputs.MaxOnTheWire ?? int.MaxValue), 1, Math.Max(inputs.Items, 1));
         if (inputs.ItemTimesMs is null)
             return Math.Ceiling(inputs.Items / (double)lanes) * (inputs.ItemMs + inputs.DispatchMs);
         var freeAt = new PriorityQueue<double, double>();
@@ -69,7 +69,7 @@ public static class Prediction
     /// </summary>
     public static double GrowingPool(PredictionInputs inputs)
     {
-        var lanes = Math.Min(Math.Min(inputs.Workers, inputs.Items), inputs.MaxConnections ?? int.MaxValue);
+        var lanes = Math.Min(Math.Min(inputs.Workers, inputs.Items), inputs.MaxOnTheWire ?? int.MaxValue);
         var start = Math.Clamp(inputs.PoolThreadsAtStart, 1, lanes);
         var freeAt = new PriorityQueue<double, double>();
         for (var lane = 0; lane < start; lane++)

@@ -28,7 +28,7 @@ public static class Predictions
             var ms = strategies.FirstOrDefault(strategy => strategy.Name == run.Strategy)?.PredictMs(new PredictionInputs(
                 run.Items, run.Workers, run.MaxConcurrency, baseline.ItemMs, baseline.ItemCpuMs, Environment.ProcessorCount,
                 run.ThreadPoolThreads.Min, costs.StartupOf(run.Strategy), costs.DispatchOf(run.Strategy),
-                baseline.ItemTimesMs, run.MaxConnections));
+                baseline.ItemTimesMs, OnTheWire(run)));
             // The speedup over the same items one after another, as the sequential run (or probe) took them.
             return ms is > 0 ? new Predicted(Math.Round(ms.Value, 1), Math.Round(run.Items * baseline.ItemMs / ms.Value, 2)) : null;
         })];
@@ -64,6 +64,14 @@ public static class Predictions
         // A probe's items are not the series' items: only their mean carries over.
         return (itemMs, itemMs * cpuShare, fromProbe ? null : ItemTimes(baseline), fromProbe);
     }
+
+    // The client's connections and the server's MaxConcurrent both cap what is on the wire at once.
+    private static int? OnTheWire(RunReport run) =>
+        (run.MaxConnections, run.ServerMaxConcurrent) switch
+        {
+            ({ } client, { } server) => Math.Min(client, server),
+            (var client, var server) => client ?? server,
+        };
 
     private static bool IsBaseline(RunReport run) => run.Strategy == StrategyNames.Sequential && run.Status == "completed" && run.Items > 0;
 

@@ -25,6 +25,7 @@ public static class RunReportBuilder
             Workers = run.Settings.Workers,
             MaxConcurrency = run.Settings.MaxConcurrency,
             // Worker processes, and workers with a client each, download one page at a time: no cap binds them.
+            ServerMaxConcurrent = run.Workload.ServerMaxConcurrent,
             MaxConnections = run.Settings.ClientPerWorker || run.Strategy.UsesWorkerProcesses ? null : run.Settings.MaxConnections,
             Status = run.Status.ToString().ToLowerInvariant(),
             Progress = new RunProgress(recorder.Done, recorder.Total),

@@ -12,6 +12,8 @@ public sealed record RunReport
     public int? MaxConcurrency { get; init; }
     /// <summary>The cap on the connections of the HttpClient the run's workers share; null where they share none or it has no cap.</summary>
     public int? MaxConnections { get; init; }
+    /// <summary>How many requests the server serves at once (SiteStub's MaxConcurrent) when the run began; null: no cap.</summary>
+    public int? ServerMaxConcurrent { get; init; }
     public required string Status { get; init; }
     public required RunProgress Progress { get; init; }
     public required int Items { get; init; }

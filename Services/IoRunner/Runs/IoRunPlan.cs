@@ -15,7 +15,8 @@ public sealed record IoRunPlan(
     double ExpectedItemMs,
     IReadOnlyList<int> WorkerCounts,
     Uri SiteStub,
-    int Rounds = 1) : IRunPlan
+    int Rounds = 1,
+    int? ServerMaxConcurrent = null) : IRunPlan
 {
     public int Items => Sites.Count * Repeat;
 

@@ -62,7 +62,8 @@ public sealed class IoRunValidator(IoRunnerOptions limits, SiteStubCatalog catal
         // fills in each strategy's default and applies its cap, for runs, compares and sweeps.
         var settings = new StrategySettings(workers ?? 0, maxConcurrency, request.ClientPerWorker ?? false, Tracing: tracing, MaxConnections: maxConnections);
         return new IoRunPlan(strategy ?? "", settings, sites, repeat, TimeSpan.FromMilliseconds(timeoutMs),
-            parameters, request.Seed, expectedItemMs, workerCounts, siteStub, rounds);
+            parameters, request.Seed, expectedItemMs, workerCounts, siteStub, rounds,
+            catalog.MaxConcurrent > 0 ? catalog.MaxConcurrent : null);
     }
 
     private string? ValidateStrategy(string? strategy, RequestKind kind)

@@ -22,6 +22,8 @@ public sealed class DownloadWorkload(IoRunPlan plan, Uri siteStub) : IWorkload
 
     public bool CountsBytes => true;
 
+    public int? ServerMaxConcurrent => _plan.ServerMaxConcurrent;
+
     public Uri SiteStub { get; } = siteStub;
 
     public IoRunPlan Plan => _plan;
