@@ -9,6 +9,9 @@ var cpuReplicas = builder.Configuration.GetValue("CpuRunner:Replicas", 2);
 // native (the AOT worker, where it was built) or jit (a .NET runtime per worker process).
 var cpuProcessWorker = builder.Configuration["CpuRunner:ProcessWorker"] ?? "native";
 var dashboardUrl = builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "http://localhost:18888";
+// Where the runners keep their stored runs (one SQLite file each): .lab-data/ at the
+// repository's root, ignored by git, created on first use. Lab:DataDir moves it.
+var dataDir = Path.GetFullPath(builder.Configuration["Lab:DataDir"] ?? Path.Combine(builder.AppHostDirectory, "..", ".lab-data"));
 
 // Single-instance services listen on their launch-profile ports themselves (no proxy):
 // a proxy hop in DCP adds latency and CPU to every measured download, and under a
@@ -26,6 +29,7 @@ var iorunner = builder.AddProject<Projects.IoRunner>("iorunner")
     .WithoutProxy()
     .WithReference(sitestub)
     .WaitFor(sitestub)
+    .WithEnvironment("Lab__DataDir", dataDir)
     .WithHttpHealthCheck("/health");
 
 // The CPU-bound experiment; its replicas serve the `replicas` strategy, which reaches
@@ -36,6 +40,8 @@ var cpurunner = builder.AddProject<Projects.CpuRunner>("cpurunner")
     .WithReplicas(cpuReplicas)
     .WithEnvironment("CpuRunner__Replicas", cpuReplicas.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("CpuRunner__ProcessWorker", cpuProcessWorker)
+    // The replicas share one file: each lists every stored CPU run, whichever replica ran it.
+    .WithEnvironment("Lab__DataDir", dataDir)
     .WithHttpHealthCheck("/health");
 cpurunner.WithEnvironment("CpuRunner__ReplicasUrl", cpurunner.GetEndpoint("http"));
 

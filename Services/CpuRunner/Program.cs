@@ -1,6 +1,7 @@
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.CpuKernel;
 using ConcurrencyLab.CpuRunner;
+using ConcurrencyLab.RunStore;
 
 // Started by the processes strategy as one of its worker processes.
 if (args.Contains(CpuWorker.Argument))
@@ -8,6 +9,7 @@ if (args.Contains(CpuWorker.Argument))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddRunStore("cpurunner");
 builder.AddCpuRunner();
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.IoRunner;
+using ConcurrencyLab.RunStore;
 
 // Started by the processes strategy as one of its worker processes.
 if (args.Contains(IoWorker.Argument))
@@ -7,6 +8,7 @@ if (args.Contains(IoWorker.Argument))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddRunStore("iorunner");
 builder.AddIoRunner();
 
 var app = builder.Build();

@@ -20,7 +20,7 @@ public static class RunsApi
     {
         var group = app.MapGroup(prefix).WithTags(tag);
         group.MapPost("/runs", StartRun);
-        group.MapGet("/runs", ListRuns);
+        group.MapStoredRunsApi();
         group.MapGet("/runs/{id}", GetRun);
         group.MapDelete("/runs/{id}", CancelRun);
         group.MapPost("/compare", Compare);
@@ -36,6 +36,11 @@ public static class RunsApi
         var prepared = await runner.PrepareAsync(http, RequestKind.Run, cancellationToken);
         if (prepared.Problem is not null)
             return prepared.Problem;
+        var asked = await Baselines.ResolveAsync(http, runner, StoredReports.RunKind, cancellationToken);
+        if (asked.Problem is not null)
+            return asked.Problem;
+        if (asked.Baseline is not null && !wait)
+            return Problems.Field("baseline", "baseline compares a finished run: add wait=true.");
         var registry = runner.Registry;
         if (registry.Admission.TryEnter() is not { } place)
             return Problems.TooManyRuns(registry.Options.MaxConcurrentRuns, registry.Options.RetryAfterSeconds);
@@ -47,7 +52,12 @@ public static class RunsApi
         {
             // The run goes on if the caller leaves; it stays visible at GET /{w}/runs/{id}.
             await run.Finished.WaitAsync(cancellationToken);
-            return Report(http, registry.Report(run, ResponseFormat.WantsTimeline(http)));
+            await run.Saved.WaitAsync(cancellationToken);
+            var report = registry.Report(run, ResponseFormat.WantsTimeline(http));
+            if (asked.Baseline is not { } baseline)
+                return Report(http, report);
+            report = report with { Change = Baselines.Of(report, StoredReports.Run(baseline)) };
+            return asked.FailOnSlower && report.Change.AnySlower ? Problems.SlowerThanBaseline(report.Change) : Report(http, report);
         }
 
         var location = $"{http.PathBase}{http.Path.Value?.TrimEnd('/')}/{run.Id}";
@@ -56,21 +66,44 @@ public static class RunsApi
             : TypedResults.Accepted(location, registry.Report(run, ResponseFormat.WantsTimeline(http)));
     }
 
-    private static IResult GetRun(string id, HttpRequest http, IRunner runner) =>
-        runner.Registry.Find(id) is { } run
-            ? Report(http, runner.Registry.Report(run, ResponseFormat.WantsTimeline(http)))
-            : Problems.RunNotFound(id);
-
-    private static IResult ListRuns(IRunner runner) =>
-        TypedResults.Ok(runner.Registry.List().Select(run => runner.Registry.Report(run, includeTimeline: false) with { ThreadPool = null }));
-
-    private static async Task<IResult> CancelRun(string id, HttpRequest http, IRunner runner)
+    private static async Task<IResult> GetRun(string id, HttpRequest http, IRunner runner, CancellationToken cancellationToken)
     {
-        if (runner.Registry.Find(id) is not { } run)
+        if (runner.Registry.Find(id) is { } run)
+            return Report(http, runner.Registry.Report(run, ResponseFormat.WantsTimeline(http)));
+        if (runner.Registry.Store is not { } store)
             return Problems.RunNotFound(id);
-        run.Cancel();
-        await Task.WhenAny(run.Finished, Task.Delay(CancelWait));
-        return Report(http, runner.Registry.Report(run, ResponseFormat.WantsTimeline(http)));
+        return await StoreCall.RunAsync(store, async () => await store.FindAsync(id, cancellationToken) is { Kind: StoredReports.RunKind } entry
+            ? Report(http, StoredReports.Run(entry) is var stored && ResponseFormat.WantsTimeline(http) ? stored : stored with { Timeline = null })
+            : Problems.RunNotFound(id));
+    }
+
+    // A running run is cancelled; a finished one is removed from the store. Either way the
+    // answer is the run's report as it stands.
+    private static async Task<IResult> CancelRun(string id, HttpRequest http, IRunner runner, CancellationToken cancellationToken)
+    {
+        var registry = runner.Registry;
+        if (registry.Find(id) is { Status: RunStatus.Running } running)
+        {
+            running.Cancel();
+            await Task.WhenAny(running.Finished, Task.Delay(CancelWait, cancellationToken));
+            return Report(http, registry.Report(running, ResponseFormat.WantsTimeline(http)));
+        }
+
+        var inMemory = registry.Find(id);
+        if (registry.Store is not { } store)
+            return inMemory is null ? Problems.RunNotFound(id) : Report(http, registry.Report(inMemory, ResponseFormat.WantsTimeline(http)));
+        return await StoreCall.RunAsync(store, async () =>
+        {
+            var stored = await store.FindAsync(id, cancellationToken);
+            if (inMemory is not null)
+                await registry.ForgetAsync(inMemory);
+            else if (stored is not null)
+                await store.DeleteAsync(id, cancellationToken);
+            return stored is { Kind: StoredReports.RunKind } ? Report(http, StoredReports.Run(stored) with { Timeline = null })
+                : stored is not null ? TypedResults.Ok(StoredReports.Series(stored))
+                : inMemory is not null ? Report(http, registry.Report(inMemory, false))
+                : Problems.RunNotFound(id);
+        });
     }
 
     private static async Task<IResult> Compare(HttpRequest http, IRunner runner, CancellationToken cancellationToken)
@@ -102,6 +135,9 @@ public static class RunsApi
         List<(IStrategy, Engine.StrategySettings)> series, CancellationToken cancellationToken, Func<Run>? probe = null)
     {
         var registry = runner.Registry;
+        var asked = await Baselines.ResolveAsync(http, runner, kind, cancellationToken);
+        if (asked.Problem is not null)
+            return asked.Problem;
         if (registry.Admission.TryEnter() is not { } place)
             return Problems.TooManyRuns(registry.Options.MaxConcurrentRuns, registry.Options.RetryAfterSeconds);
         using (place)
@@ -109,7 +145,33 @@ public static class RunsApi
             // The caller waits for the whole series; leaving cancels what is left of it.
             var report = await RunSeries.RunAsync(kind, runner.Workload, plan.Describe(), series, plan.Rounds,
                 (strategy, settings) => runner.Start(null, plan, strategy, settings), registry, cancellationToken, probe);
+            report = await SaveAsync(registry, report);
+            if (asked.Baseline is { } baseline)
+            {
+                var change = Baselines.Of(report, StoredReports.Series(baseline));
+                report = report with { Change = change, Verdict = [.. report.Verdict, change.Sentence] };
+                if (asked.FailOnSlower && report.Change.AnySlower)
+                    return Problems.SlowerThanBaseline(report.Change);
+            }
+
             return ResponseFormat.WantsText(http) ? ResponseFormat.Text(ReportText.Comparison(report)) : TypedResults.Ok(report);
+        }
+    }
+
+    // A compare or sweep is stored once it has ended; one the store could not take says so (stored: false).
+    private static async Task<ComparisonReport> SaveAsync(RunRegistry registry, ComparisonReport report)
+    {
+        if (registry.Store is not { } store)
+            return report;
+        try
+        {
+            var stored = report with { Stored = true };
+            await store.SaveAsync(StoredReports.Entry(stored), CancellationToken.None);
+            return stored;
+        }
+        catch (RunStoreUnavailableException)
+        {
+            return report with { Stored = false };
         }
     }
 

@@ -34,7 +34,8 @@ public static class Comparisons
         var scaling = kind == "sweep" ? SweepScaling.Fit(workload, representatives, rows) : null;
         if (scaling is not null)
             verdict = [.. verdict, SweepScaling.Sentence(scaling)];
-        return new ComparisonReport(kind, workload, status, request, rows, verdict, scaling);
+        return new ComparisonReport(kind, workload, status, request, rows, verdict, scaling,
+            Id: Guid.NewGuid().ToString("N")[..12], StartedAt: all.Count > 0 ? all.Min(run => run.StartedAt) : null);
     }
 
     // The row shows the median wall time over its rounds, and the run nearest that median
@@ -54,7 +55,8 @@ public static class Comparisons
             wall.Median > 0 ? Math.Round(run.IdealMs / wall.Median, 4) : 0,
             speedup?.Median, run.PeakInFlight, run.CpuMs, run.Bound, run.Succeeded, run.Failed, run.StartupMs,
             run.ThreadPoolThreads.Max, run.Id, run.TraceId,
-            runs.Count, wall.Min, wall.Max, speedup?.Min, speedup?.Max, run.TimeSplit?.OffCpuShare, run.Limiter?.Name);
+            runs.Count, wall.Min, wall.Max, speedup?.Min, speedup?.Max, run.TimeSplit?.OffCpuShare, run.Limiter?.Name,
+            RoundWallMs: [.. measured.Select(candidate => candidate.WallMs)]);
     }
 
     private static double? SpeedupOver(IReadOnlyList<RunReport>? sequential, int round, RunReport run) =>

@@ -43,6 +43,8 @@ public static class ReportText
             text.AppendLine($"limited by {limiter.Name}: {limiter.Because}");
         if (run.TraceId is not null)
             text.AppendLine(Invariant($"trace {run.TraceId}: {run.Tracing?.Describe()}"));
+        if (run.Change is { } change)
+            text.AppendLine(change.Sentence);
         return text.ToString();
     }
 

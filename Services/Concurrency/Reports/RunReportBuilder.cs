@@ -60,6 +60,7 @@ public static class RunReportBuilder
             Bound = run.FinalCpuMs is null ? "unknown"
                 : Bound.Classify(run.OverlappingRuns > 0 && recorder.OwnCpu is { } mine ? mine.TotalMilliseconds : cpuMs, wallMs),
             MeasuredCold = run.MeasuredCold,
+            Stored = run.Stored,
             OverlappingRuns = run.OverlappingRuns,
             TraceId = run.TraceId?.ToString(),
             Tracing = new TraceSummary(TracePolicy.NameOf(run.Settings.Tracing), run.Tracing?.Traced ?? 0, run.Tracing?.Detailed ?? 0,

@@ -19,6 +19,7 @@ public sealed class Run
     private readonly CancellationTokenSource _cancel = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _overlapping = new();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _saved = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Run(string id, IWorkload workload, IStrategy strategy, StrategySettings settings, object? request)
     {
@@ -73,6 +74,22 @@ public sealed class Run
 
     /// <summary>Completes when the run has ended and every thread and process of it is gone.</summary>
     public Task Finished => _finished.Task;
+
+    /// <summary>Completes once the finished run was handed to the store (or there is none).</summary>
+    public Task Saved => _saved.Task;
+
+    /// <summary>Whether the store holds the finished run: null without a store or before the attempt.</summary>
+    public bool? Stored { get; private set; }
+
+    /// <summary>Why the store could not keep it, when it could not.</summary>
+    public string? StoreError { get; private set; }
+
+    internal void MarkSaved(bool? stored, string? error = null)
+    {
+        Stored = stored;
+        StoreError = error;
+        _saved.TrySetResult();
+    }
 
     /// <summary>Asks the run to stop; a run that has already ended stays as it ended.</summary>
     public void Cancel()

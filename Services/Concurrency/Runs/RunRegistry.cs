@@ -10,9 +10,10 @@ namespace ConcurrencyLab.Concurrency.Runs;
 
 /// <summary>
 /// A runner's runs: admits them (or not), starts them, finds them by id, cancels them,
-/// and keeps a bounded history of finished ones.
+/// keeps a bounded history of finished ones, and hands each finished run to the run store
+/// (where there is one), which keeps it across restarts.
 /// </summary>
-public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> options, RunnerTelemetry telemetry)
+public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> options, RunnerTelemetry telemetry, IRunStore? store = null)
 {
     private readonly ConcurrentDictionary<string, Run> _runs = new();
     private readonly ConcurrentDictionary<string, Run> _running = new();
@@ -48,17 +49,48 @@ public sealed class RunRegistry(RunExecutor executor, IOptions<EngineOptions> op
 
         _running[run.Id] = run;
         var running = executor.StartAsync(run, telemetry.Source, telemetry.RootSpanName, launcher, telemetry.InstanceId);
-        _ = running.ContinueWith(_ =>
+        _ = running.ContinueWith(async _ =>
         {
             _running.TryRemove(run.Id, out Run? _);
             place?.Dispose();
             RememberCosts(run);
+            await SaveAsync(run);
         }, TaskScheduler.Default);
         return run;
     }
 
-    /// <summary>Drops a finished run from the history (the runner's own warm-up runs).</summary>
-    public void Forget(Run run) => _runs.TryRemove(run.Id, out _);
+    /// <summary>The store finished runs go to; null: memory only.</summary>
+    public IRunStore? Store => store;
+
+    /// <summary>Drops a finished run from the history and the store (the runner's own warm-up and probe runs).</summary>
+    public async Task ForgetAsync(Run run)
+    {
+        await run.Saved;
+        _runs.TryRemove(run.Id, out _);
+        if (store is not null && run.Stored == true)
+            await store.DeleteAsync(run.Id, CancellationToken.None);
+    }
+
+    // The finished run's report, timeline included, goes to the store; a run the store could
+    // not take says so in its report (stored: false) and stays in memory.
+    private async Task SaveAsync(Run run)
+    {
+        if (store is null)
+        {
+            run.MarkSaved(null);
+            return;
+        }
+
+        try
+        {
+            await store.SaveAsync(StoredReports.Entry(Report(run, includeTimeline: true)), CancellationToken.None);
+            run.MarkSaved(true);
+        }
+        catch (RunStoreUnavailableException error)
+        {
+            run.MarkSaved(false, error.Message);
+        }
+    }
 
     public Run? Find(string id) => _runs.GetValueOrDefault(id);
 

@@ -53,7 +53,7 @@ public static class RunSeries
         await using (cancellationToken.Register(run.Cancel))
             await run.Finished;
         var report = registry.Report(run, includeTimeline: false);
-        registry.Forget(run);
+        await registry.ForgetAsync(run);
         return report;
     }
 }

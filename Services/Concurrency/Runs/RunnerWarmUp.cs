@@ -38,7 +38,7 @@ public sealed class RunnerWarmUp(IRunner runner, IConfiguration configuration, I
                 {
                     var run = runner.Start(null, plan, strategy, runner.SettingsFor(strategy, plan));
                     await run.Finished.WaitAsync(RunLimit, stoppingToken);
-                    runner.Registry.Forget(run);
+                    await runner.Registry.ForgetAsync(run);
                     logger.LogInformation("Warmed {Strategy} in {WallMs:0} ms ({Status})", strategy.Name, run.FinalWallMs, run.Status);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)

@@ -52,6 +52,12 @@ public sealed record RunReport
     public required string Bound { get; init; }
     /// <summary>The first run of its strategy in this process: JIT compilation and first connections are in its figures.</summary>
     public bool MeasuredCold { get; init; }
+    /// <summary>Whether the run store holds this finished run (it outlives a restart); null without a store, or while it runs.</summary>
+    public bool? Stored { get; init; }
+    /// <summary>The tags a stored run carries (PUT /{w}/runs/{id}/tags/{tag}).</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+    /// <summary>Set by ?baseline=: this run against the stored one it was compared with.</summary>
+    public BaselineChange? Change { get; init; }
     /// <summary>Other runs in the same process while this one ran: cpuMs and bound then include theirs.</summary>
     public int OverlappingRuns { get; init; }
     public string? TraceId { get; init; }
