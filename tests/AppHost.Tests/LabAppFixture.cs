@@ -45,7 +45,7 @@ public sealed class LabAppFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder
-            .CreateAsync<Projects.AppHost>([$"CpuRunner:Replicas={CpuReplicas}"], timeout.Token)
+            .CreateAsync<Projects.AppHost>([$"CpuRunner:Replicas={CpuReplicas}", $"Lab:DataDir={DataDir}"], timeout.Token)
             .WaitAsync(StartTimeout, timeout.Token);
         _otlp = await OtlpReceiver.StartAsync(timeout.Token);
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
@@ -71,12 +71,17 @@ public sealed class LabAppFixture : IAsyncLifetime
         HealthyCpuReplicas = await WaitForHealthyReplicasAsync("cpurunner", CpuReplicas, timeout.Token);
     }
 
+    /// <summary>The runners' run store for this fixture: a fresh folder, never the repository's .lab-data.</summary>
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), $"lab-data-{Guid.NewGuid():N}");
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
             await _app.DisposeAsync();
         if (_otlp is not null)
             await _otlp.DisposeAsync();
+        if (Directory.Exists(DataDir))
+            Directory.Delete(DataDir, recursive: true);
     }
 
     // With replicas, each replica reports its own events under the same resource name.

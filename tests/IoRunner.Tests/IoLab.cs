@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ConcurrencyLab.Concurrency.Api;
+using ConcurrencyLab.RunStore;
 using ConcurrencyLab.SiteStub;
 using ConcurrencyLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,8 @@ public sealed class IoLab : IAsyncDisposable
         {
             ["IoRunner:SiteStubUrl"] = siteStub.Address.ToString(),
         };
-        var ioRunner = await LoopbackApp.StartAsync(b => b.AddIoRunner(), app => app.MapRunsApi("/io", "IO"),
+        // With Lab:DataDir in the settings, the runner keeps its runs in a store there, as in the lab.
+        var ioRunner = await LoopbackApp.StartAsync(b => b.AddIoRunner().AddRunStore("iorunner"), app => app.MapRunsApi("/io", "IO"),
             settings: settings, spans: spans, cancellationToken: Cancel);
         return new IoLab(siteStub, ioRunner);
     }

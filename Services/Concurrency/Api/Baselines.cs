@@ -34,7 +34,7 @@ public static class Baselines
                 return Refused("baseline", $"baseline '{ProblemText.Quote(value)}' is a stored {entry.Kind}; this is a {kind}.");
             entry ??= StoredQuery.TagError(value) is null ? await store.FindTaggedAsync(kind, value, cancellationToken) : null;
             return entry is null
-                ? new(null, false, Problems.NotStored($"{kind} with id or tag", value))
+                ? new(null, false, Problems.BaselineNotFound(kind, value))
                 : new(entry, failOn is not null, null);
         }
         catch (RunStoreUnavailableException error)

@@ -21,6 +21,11 @@ public static class Problems
         detail: $"The run store holds no {what} '{ProblemText.Quote(id)}'.",
         statusCode: StatusCodes.Status404NotFound);
 
+    public static IResult BaselineNotFound(string kind, string value) => TypedResults.Problem(
+        title: "Unknown baseline",
+        detail: $"baseline: the run store holds no {kind} with the id or tag '{ProblemText.Quote(value)}'.",
+        statusCode: StatusCodes.Status404NotFound);
+
     public static IResult NoStore() => TypedResults.Problem(
         title: "No run store",
         detail: "This runner keeps its runs in memory only (Lab:DataDir is not set), so it cannot list, tag or compare stored runs.",

@@ -68,10 +68,10 @@ public static class RunsApi
 
     private static async Task<IResult> GetRun(string id, HttpRequest http, IRunner runner, CancellationToken cancellationToken)
     {
-        if (runner.Registry.Find(id) is { } run)
-            return Report(http, runner.Registry.Report(run, ResponseFormat.WantsTimeline(http)));
-        if (runner.Registry.Store is not { } store)
-            return Problems.RunNotFound(id);
+        // A stored run is read back from the store, with its tags; one running, or never stored, from memory.
+        var run = runner.Registry.Find(id);
+        if (runner.Registry.Store is not { } store || run is not null && run.Stored != true)
+            return run is null ? Problems.RunNotFound(id) : Report(http, runner.Registry.Report(run, ResponseFormat.WantsTimeline(http)));
         return await StoreCall.RunAsync(store, async () => await store.FindAsync(id, cancellationToken) is { Kind: StoredReports.RunKind } entry
             ? Report(http, StoredReports.Run(entry) is var stored && ResponseFormat.WantsTimeline(http) ? stored : stored with { Timeline = null })
             : Problems.RunNotFound(id));
