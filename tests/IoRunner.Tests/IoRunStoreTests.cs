@@ -66,6 +66,26 @@ public sealed class IoRunStoreTests : IDisposable
         Assert.Equal([ids[2], ids[1]], Ids(await lab.GetAsync("/io/runs")));
     }
 
+    [Fact]
+    public async Task ARunAndACompareDownloadAsChromeTraces()
+    {
+        await using var lab = await IoLab.StartAsync(ioRunnerSettings: Settings);
+        var (_, run) = await lab.PostAsync("/io/runs?wait=true", new { strategy = "threads", workers = 3, repeat = 3, latencyMs = 5 });
+        var (_, compare) = await lab.PostAsync("/io/compare", new { repeat = 1, latencyMs = 5 });
+
+        using var runTrace = await lab.Client.GetAsync($"/io/runs/{run.GetProperty("id").GetString()}/trace.json", IoLab.Cancel);
+        var runEvents = (await runTrace.Content.ReadFromJsonAsync<JsonElement>(IoLab.Cancel)).GetProperty("traceEvents").EnumerateArray().ToList();
+        var compareEvents = (await lab.GetAsync($"/io/compares/{compare.GetProperty("id").GetString()}/trace.json")).GetProperty("traceEvents").EnumerateArray().ToList();
+
+        Assert.Equal("application/json", runTrace.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(6, runEvents.Count(e => e.GetProperty("ph").GetString() == "X" && e.GetProperty("cat").GetString() == "item"));
+        Assert.Equal(3, runEvents.Count(e => e.GetProperty("name").GetString() == "thread_name"));
+        // One process track per strategy of the compare.
+        Assert.Equal(5, compareEvents.Count(e => e.GetProperty("name").GetString() == "process_name"));
+        using var missing = await lab.Client.GetAsync("/io/runs/nope/trace.json", IoLab.Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     [Theory]
     [InlineData("/io/runs?pageSize=101", "pageSize")]
     [InlineData("/io/runs?page=0", "page")]

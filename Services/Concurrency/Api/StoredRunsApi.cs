@@ -18,6 +18,8 @@ public static class StoredRunsApi
         group.MapGet("/runs", ListRuns);
         group.MapGet("/compares", ListSeries);
         group.MapGet("/compares/{id}", GetSeries);
+        group.MapGet("/runs/{id}/trace.json", RunTrace);
+        group.MapGet("/compares/{id}/trace.json", SeriesTrace);
         group.MapPut("/runs/{id}/tags/{tag}", Tag);
         group.MapDelete("/runs/{id}/tags/{tag}", Untag);
         return group;
@@ -65,6 +67,49 @@ public static class StoredRunsApi
                 ? ResponseFormat.WantsText(http) ? ResponseFormat.Text(ReportText.Comparison(StoredReports.Series(entry))) : TypedResults.Ok(StoredReports.Series(entry))
                 : Problems.NotStored("compare or sweep", id));
     }
+
+    // A run's items as a Chrome trace (ui.perfetto.dev, chrome://tracing): from memory while it is there, else from the store.
+    private static async Task<IResult> RunTrace(string id, IRunner runner, CancellationToken cancellationToken)
+    {
+        async Task<IResult> Trace() => await FindRunAsync(runner.Registry, id, cancellationToken) is { } run
+            ? TraceFile(id, ChromeTrace.Of([(RunLabel.Of(run), run)]))
+            : Problems.RunNotFound(id);
+        return runner.Registry.Store is { } store ? await StoreCall.RunAsync(store, Trace) : await Trace();
+    }
+
+    // A stored compare or sweep: one process track per row, each its representative run.
+    private static async Task<IResult> SeriesTrace(string id, IRunner runner, CancellationToken cancellationToken)
+    {
+        if (runner.Registry.Store is not { } store)
+            return Problems.NoStore();
+        return await StoreCall.RunAsync(store, async () =>
+        {
+            if (await store.FindAsync(id, cancellationToken) is not { Kind: not StoredReports.RunKind } entry)
+                return Problems.NotStored("compare or sweep", id);
+            var runs = new List<(string, RunReport)>();
+            foreach (var row in StoredReports.Series(entry).Rows)
+            {
+                if (await FindRunAsync(runner.Registry, row.RunId, cancellationToken) is { } run)
+                    runs.Add((RunLabel.Of(run), run));
+            }
+
+            return TraceFile(id, ChromeTrace.Of(runs));
+        });
+    }
+
+    private static async Task<RunReport?> FindRunAsync(RunRegistry registry, string id, CancellationToken cancellationToken)
+    {
+        if (registry.Find(id) is { } run)
+            return registry.Report(run, includeTimeline: true);
+        return registry.Store is { } store && await store.FindAsync(id, cancellationToken) is { Kind: StoredReports.RunKind } entry
+            ? StoredReports.Run(entry)
+            : null;
+    }
+
+    private static IResult TraceFile(string id, TraceDocument trace) =>
+        TypedResults.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(trace, TraceJson), "application/json", $"{id}.trace.json");
+
+    private static readonly System.Text.Json.JsonSerializerOptions TraceJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     private static Task<IResult> Tag(string id, string tag, IRunner runner, CancellationToken cancellationToken) =>
         ChangeTag(id, tag, runner, (store, entry) => store.TagAsync(entry, tag, cancellationToken));
