@@ -10,14 +10,16 @@ if (args.Contains(CpuWorker.Argument))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddRunStore("cpurunner");
+builder.AddLabOpenApi("CpuRunner", "The CPU-bound experiment: exact sums of squares under each concurrency strategy, and one kernel call per replica.");
 builder.AddCpuRunner();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapRunsApi("/cpu", "CPU");
+app.MapRunsApi("/cpu", "CPU", typeof(CpuRunRequest));
 app.MapWorkApi();
 app.MapInstanceApi("/cpu");
+app.MapLabOpenApi("/cpu");
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

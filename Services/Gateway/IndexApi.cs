@@ -32,6 +32,10 @@ public static class IndexApi
             new("GET", "/sites", "SiteStub: sites, latency profiles, parameters and limits"),
             new("GET", "/sites/stats", "SiteStub: requests served, in flight and peak in flight"),
             new("GET", "/io/probe/{site}", "IoRunner: one download from SiteStub, timed"),
+            new("GET", "/io/compares", "Stored IO compares and sweeps; GET /io/runs lists stored runs (page, strategy, from, to, tag)"),
+            new("PUT", "/io/runs/{id}/tags/{tag}", "Tag a stored run, compare or sweep; ?baseline=<id or tag> and ?failOn=slower compare against it"),
+            new("GET", "/io/runs/{id}/trace.json", "A run as a Chrome trace (ui.perfetto.dev); /io/compares/{id}/trace.json for a compare"),
+            new("GET", "/api/reference", "The API reference: every service's OpenAPI document"),
         ]);
 
     public sealed record LabIndex(string Name, string Question, string Dashboard, IReadOnlyList<LabEndpoint> Endpoints);

@@ -11,6 +11,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapLabPage();
 app.MapLabIndex();
+app.MapApiReference();
 app.MapReverseProxy();
 app.MapDefaultEndpoints();
 app.Run();

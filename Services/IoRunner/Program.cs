@@ -9,14 +9,16 @@ if (args.Contains(IoWorker.Argument))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddRunStore("iorunner");
+builder.AddLabOpenApi("IoRunner", "The IO-bound experiment: downloads from SiteStub under each concurrency strategy.");
 builder.AddIoRunner();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapRunsApi("/io", "IO");
+app.MapRunsApi("/io", "IO", typeof(IoRunRequest));
 app.MapProbeApi();
 app.MapInstanceApi("/io");
+app.MapLabOpenApi("/io");
 app.MapDefaultEndpoints();
 app.Run();
 return 0;

@@ -13,8 +13,12 @@ public static class SitesApi
         group.MapGet("/", ListSites).WithName("ListSites");
         group.MapGet("/stats", GetStats).WithName("GetStats");
         group.MapPost("/stats/reset", ResetStats).WithName("ResetStats");
-        group.MapGet("/{name}", GetSite).WithName("GetSite");
-        group.MapGet("/{name}/check", CheckSite).WithName("CheckSite");
+        group.MapGet("/{name}", GetSite).WithName("GetSite").Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Download a page").WithDescription("Query: profile, latencyMs, dist, jitterMs, seed, sizeBytes, bandwidthKBps, failRate, failMode, failStatus.");
+        group.MapGet("/{name}/check", CheckSite).WithName("CheckSite").Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The 400 a download with these parameters would get, or 204; serves nothing");
         return group;
     }
 

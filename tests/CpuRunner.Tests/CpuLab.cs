@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace ConcurrencyLab.CpuRunner.Tests;
 
@@ -17,11 +18,12 @@ public sealed class CpuLab : IAsyncDisposable
     public static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public static async Task<CpuLab> StartAsync(IDictionary<string, string?>? settings = null, SpanCollector? spans = null) =>
-        new(await LoopbackApp.StartAsync(b => b.AddCpuRunner(), app =>
+        new(await LoopbackApp.StartAsync(b => b.AddCpuRunner().AddLabOpenApi("CpuRunner", "tests"), app =>
         {
-            app.MapRunsApi("/cpu", "CPU");
+            app.MapRunsApi("/cpu", "CPU", typeof(CpuRunRequest));
             app.MapWorkApi();
             app.MapInstanceApi("/cpu");
+            app.MapLabOpenApi("/cpu");
         }, settings: settings, spans: spans, cancellationToken: Cancel));
 
     public async Task<(HttpResponseMessage Response, JsonElement Body)> PostAsync(string path, object body)

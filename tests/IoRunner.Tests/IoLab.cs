@@ -41,7 +41,7 @@ public sealed class IoLab : IAsyncDisposable
             ["IoRunner:SiteStubUrl"] = siteStub.Address.ToString(),
         };
         // With Lab:DataDir in the settings, the runner keeps its runs in a store there, as in the lab.
-        var ioRunner = await LoopbackApp.StartAsync(b => b.AddIoRunner().AddRunStore("iorunner"), app => app.MapRunsApi("/io", "IO"),
+        var ioRunner = await LoopbackApp.StartAsync(b => b.AddIoRunner().AddRunStore("iorunner"), app => app.MapRunsApi("/io", "IO", typeof(IoRunRequest)),
             settings: settings, spans: spans, cancellationToken: Cancel);
         return new IoLab(siteStub, ioRunner);
     }

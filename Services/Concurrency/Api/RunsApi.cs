@@ -16,18 +16,33 @@ public static class RunsApi
     // DELETE waits this long for the run to end before answering.
     private static readonly TimeSpan CancelWait = TimeSpan.FromSeconds(1);
 
-    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app, string prefix, string tag)
+    /// <param name="requestType">The runner's request body (for its OpenAPI document).</param>
+    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app, string prefix, string tag, Type requestType)
     {
         var group = app.MapGroup(prefix).WithTags(tag);
-        group.MapPost("/runs", StartRun);
+        group.MapPost("/runs", StartRun).Accepts(requestType, "application/json")
+            .Produces<RunReport>().Produces<RunReport>(StatusCodes.Status202Accepted).WithRunProblems()
+            .WithSummary("Start one run").WithDescription("Query: wait=true (answer when it ends), format=text, timeline=false, baseline=<id or tag> and failOn=slower (with wait=true).");
         group.MapStoredRunsApi();
-        group.MapGet("/runs/{id}", GetRun);
-        group.MapDelete("/runs/{id}", CancelRun);
-        group.MapPost("/compare", Compare);
-        group.MapPost("/sweep", Sweep);
-        group.MapGet("/strategies", ListStrategies);
+        group.MapGet("/runs/{id}", GetRun).Produces<RunReport>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One run, running or stored").WithDescription("Query: format=text, timeline=true.");
+        group.MapDelete("/runs/{id}", CancelRun).Produces<RunReport>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Cancel a running run, or remove a finished one from the store");
+        group.MapPost("/compare", Compare).Accepts(requestType, "application/json").Produces<ComparisonReport>().WithRunProblems()
+            .WithSummary("Every strategy at the same settings").WithDescription("Query: format=text, baseline=<id or tag>, failOn=slower.");
+        group.MapPost("/sweep", Sweep).Accepts(requestType, "application/json").Produces<ComparisonReport>().WithRunProblems()
+            .WithSummary("One strategy over worker counts").WithDescription("Query: format=text, baseline=<id or tag>, failOn=slower.");
+        group.MapGet("/strategies", ListStrategies).WithSummary("The strategies, their descriptions and parameters");
         return group;
     }
+
+    // Every answer a request that starts runs can get besides its report.
+    private static RouteHandlerBuilder WithRunProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> StartRun(HttpRequest http, IRunner runner, CancellationToken cancellationToken)
     {

@@ -15,13 +15,20 @@ public static class StoredRunsApi
 {
     public static RouteGroupBuilder MapStoredRunsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/runs", ListRuns);
-        group.MapGet("/compares", ListSeries);
-        group.MapGet("/compares/{id}", GetSeries);
-        group.MapGet("/runs/{id}/trace.json", RunTrace);
-        group.MapGet("/compares/{id}/trace.json", SeriesTrace);
-        group.MapPut("/runs/{id}/tags/{tag}", Tag);
-        group.MapDelete("/runs/{id}/tags/{tag}", Untag);
+        group.MapGet("/runs", ListRuns).Produces<List<RunReport>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Runs, newest first: running, then stored").WithDescription("Query: page, pageSize (1-100), strategy, from, to, tag.");
+        group.MapGet("/compares", ListSeries).Produces<List<ComparisonReport>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Stored compares and sweeps, newest first").WithDescription("Query: page, pageSize (1-100), strategy, from, to, tag.");
+        group.MapGet("/compares/{id}", GetSeries).Produces<ComparisonReport>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One stored compare or sweep");
+        group.MapGet("/runs/{id}/trace.json", RunTrace).Produces<TraceDocument>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A run as a Chrome trace (ui.perfetto.dev, chrome://tracing)");
+        group.MapGet("/compares/{id}/trace.json", SeriesTrace).Produces<TraceDocument>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A stored compare or sweep as a Chrome trace");
+        group.MapPut("/runs/{id}/tags/{tag}", Tag).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Tag a stored run, compare or sweep");
+        group.MapDelete("/runs/{id}/tags/{tag}", Untag).Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Remove a tag");
         return group;
     }
 

@@ -16,7 +16,8 @@ public static class WorkApi
     public static RouteGroupBuilder MapWorkApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/cpu").WithTags("CPU");
-        group.MapPost("/work", PostWork).WithName("Work");
+        group.MapPost("/work", PostWork).WithName("Work").Accepts<WorkRequest>("application/json")
+            .Produces<WorkResult>().ProducesValidationProblem().WithSummary("One kernel call on this replica (what the replicas strategy sends)");
         return group;
     }
 

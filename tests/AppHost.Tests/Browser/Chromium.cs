@@ -45,7 +45,8 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context on the lab page, once its form is live.</summary>
-    public async Task<IPage> OpenAsync(Uri page)
+    /// <summary>Opens the page in a fresh context and waits for the element with this test id (the lab page's form by default; null: none).</summary>
+    public async Task<IPage> OpenAsync(Uri page, string? waitForTestId = "run-form", Action<IBrowserContext>? prepare = null)
     {
         var browser = _browser ?? throw new InvalidOperationException(SkipReason);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -53,9 +54,11 @@ public sealed class Chromium : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(60_000);
+        prepare?.Invoke(context);
         var tab = await context.NewPageAsync();
         await tab.GotoAsync(page.ToString());
-        await tab.GetByTestId("run-form").WaitForAsync();
+        if (waitForTestId is not null)
+            await tab.GetByTestId(waitForTestId).WaitForAsync();
         return tab;
     }
 

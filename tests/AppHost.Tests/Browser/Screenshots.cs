@@ -8,12 +8,19 @@ namespace ConcurrencyLab.AppHost.Tests.Browser;
 /// </summary>
 public static class Screenshots
 {
-    public static async Task TakeAsync(ILocator view, string name)
+    public static Task TakeAsync(ILocator view, string name) =>
+        view.ScreenshotAsync(new LocatorScreenshotOptions { Path = PathOf(name) });
+
+    /// <summary>What the window shows, for pages taller than a screen.</summary>
+    public static Task TakeAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = PathOf(name) });
+
+    private static string PathOf(string name)
     {
         var folder = Environment.GetEnvironmentVariable("LAB_SCREENSHOTS") is { Length: > 0 } chosen
             ? chosen
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await view.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, $"{name}.png") });
+        return Path.Combine(folder, $"{name}.png");
     }
 }
