@@ -21,7 +21,9 @@ var dataDir = Path.GetFullPath(builder.Configuration["Lab:DataDir"] ?? Path.Comb
 var sitestub = builder.AddProject<Projects.SiteStub>("sitestub")
     .WithLabDefaults()
     .WithoutProxy()
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithResetStatsCommand()
+    .WithUrlForEndpoint("http", url => url.DisplayText = "SiteStub (/sites)");
 
 // The IO-bound experiment downloads from SiteStub only.
 var iorunner = builder.AddProject<Projects.IoRunner>("iorunner")
@@ -30,7 +32,9 @@ var iorunner = builder.AddProject<Projects.IoRunner>("iorunner")
     .WithReference(sitestub)
     .WaitFor(sitestub)
     .WithEnvironment("Lab__DataDir", dataDir)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithUrlForEndpoint("http", url => url.DisplayText = "IoRunner (/io)");
+iorunner.WithCompareCommand(LabCommands.IoCompare, "IO compare at the study's settings", "/io/compare", """{"profile":"seed"}""", dashboardUrl);
 
 // The CPU-bound experiment; its replicas serve the `replicas` strategy, which reaches
 // them through the runner's own proxied endpoint. It keeps Aspire's proxy: only the
@@ -42,8 +46,10 @@ var cpurunner = builder.AddProject<Projects.CpuRunner>("cpurunner")
     .WithEnvironment("CpuRunner__ProcessWorker", cpuProcessWorker)
     // The replicas share one file: each lists every stored CPU run, whichever replica ran it.
     .WithEnvironment("Lab__DataDir", dataDir)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithUrlForEndpoint("http", url => url.DisplayText = "CpuRunner (/cpu)");
 cpurunner.WithEnvironment("CpuRunner__ReplicasUrl", cpurunner.GetEndpoint("http"));
+cpurunner.WithCompareCommand(LabCommands.CpuCompare, "CPU compare at the study's sizes", "/cpu/compare", """{"start":5000000,"count":20,"rounds":3}""", dashboardUrl);
 
 // The front door: /io, /cpu, /sites and the index at /.
 builder.AddProject<Projects.Gateway>("gateway")
@@ -56,6 +62,15 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WaitFor(cpurunner)
     .WaitFor(sitestub)
     .WithEnvironment("Gateway__DashboardUrl", dashboardUrl)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithUrls(context =>
+    {
+        // The gateway's own address is the lab page; the API reference sits beside it.
+        foreach (var url in context.Urls.Where(url => url.Endpoint?.EndpointName == "http").ToList())
+        {
+            url.DisplayText = "Lab page";
+            context.Urls.Add(new ResourceUrlAnnotation { Url = url.Url.TrimEnd('/') + "/api/reference", DisplayText = "API reference", Endpoint = url.Endpoint });
+        }
+    });
 
 builder.Build().Run();
