@@ -31,6 +31,16 @@ public sealed class ChangeVerdictTests
     }
 
     [Fact]
+    public void ASignificantButTinyChangeIsNoChange()
+    {
+        // 1 % slower, every round: the interval excludes zero, the effect is below 3 %.
+        var change = ChangeVerdict.Of("async", 160, [400, 400.5, 399.5, 400.2], [404, 404.5, 403.5, 404.2]);
+
+        Assert.True(change.DiffLowMs > 0);
+        Assert.Equal(ChangeVerdicts.NoChange, change.Verdict);
+    }
+
+    [Fact]
     public void FewerThanThreeRoundsCannotTellAndTheSentenceSaysWhy()
     {
         var change = ChangeVerdict.Of("threads", 10, [1_000], [2_000, 2_100, 2_050]);

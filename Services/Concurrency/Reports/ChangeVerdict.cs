@@ -5,11 +5,17 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// <summary>
 /// Faster, slower or no change: a bootstrap 95 % interval of the change in mean wall time,
 /// from each side's rounds. The resampling is seeded, so the same rounds give the same
-/// verdict. With fewer than three rounds on a side it cannot tell, and says so.
+/// verdict. A change is called only when the interval excludes zero and the mean moved by
+/// at least MinEffect: waits on a timer vary so little that a 0.5 % shift can be
+/// "significant" and still mean nothing. With fewer than three rounds on a side it cannot
+/// tell, and says so.
 /// </summary>
 public static class ChangeVerdict
 {
     public const int MinRounds = 3;
+
+    /// <summary>The smallest relative change in mean wall time called faster or slower.</summary>
+    public const double MinEffect = 0.03;
     private const int Resamples = 10_000;
     private const int Seed = 20261127;
 
@@ -21,7 +27,8 @@ public static class ChangeVerdict
             return new(strategy, workers, baselineMs, currentMs, Math.Round(change, 4), null, null, baseline.Count, current.Count, ChangeVerdicts.CannotTell);
 
         var (low, high) = Interval(baseline, current);
-        var verdict = high < 0 ? ChangeVerdicts.Faster : low > 0 ? ChangeVerdicts.Slower : ChangeVerdicts.NoChange;
+        var large = Math.Abs(change) >= MinEffect;
+        var verdict = high < 0 && large ? ChangeVerdicts.Faster : low > 0 && large ? ChangeVerdicts.Slower : ChangeVerdicts.NoChange;
         return new(strategy, workers, baselineMs, currentMs, Math.Round(change, 4), Math.Round(low, 3), Math.Round(high, 3),
             baseline.Count, current.Count, verdict);
     }
