@@ -33,11 +33,15 @@ public sealed class ChangeVerdictTests
     [Fact]
     public void ASignificantButTinyChangeIsNoChange()
     {
-        // 1 % slower, every round: the interval excludes zero, the effect is below 3 %.
-        var change = ChangeVerdict.Of("async", 160, [400, 400.5, 399.5, 400.2], [404, 404.5, 403.5, 404.2]);
+        // 1 % slower, every round: the interval excludes zero, the effect is below 10 %.
+        double[] before = [400, 400.5, 399.5, 400.2];
+        double[] after = [404, 404.5, 403.5, 404.2];
+        var change = ChangeVerdict.Of("async", 160, before, after);
 
         Assert.True(change.DiffLowMs > 0);
         Assert.Equal(ChangeVerdicts.NoChange, change.Verdict);
+        // Asked to call changes from 0.5 %, it is slower.
+        Assert.Equal(ChangeVerdicts.Slower, ChangeVerdict.Of("async", 160, before, after, minChange: 0.005).Verdict);
     }
 
     [Fact]

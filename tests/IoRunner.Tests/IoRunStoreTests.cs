@@ -124,6 +124,7 @@ public sealed class IoRunStoreTests : IDisposable
     [InlineData("/io/compare?baseline=nothing-tagged-so", HttpStatusCode.NotFound, "baseline")]
     [InlineData("/io/compare?failOn=faster&baseline", HttpStatusCode.BadRequest, "failOn")]
     [InlineData("/io/compare?failOn=slower", HttpStatusCode.BadRequest, "failOn")]
+    [InlineData("/io/compare?baseline&minChange=-1", HttpStatusCode.BadRequest, "minChange")]
     public async Task ABadBaselineIsRefusedBeforeAnythingRuns(string path, HttpStatusCode status, string named)
     {
         await using var lab = await IoLab.StartAsync(ioRunnerSettings: Settings);

@@ -13,11 +13,19 @@ public static class Baselines
 {
     public const string DefaultTag = "baseline";
 
-    public sealed record Asked(StoredEntry? Baseline, bool FailOnSlower, IResult? Problem);
+    public sealed record Asked(StoredEntry? Baseline, bool FailOnSlower, IResult? Problem, double MinChange = ChangeVerdict.DefaultMinChange);
 
     /// <summary>The baseline the request names (an id first, then the newest entry of this kind with that tag), or a problem naming the field.</summary>
     public static async Task<Asked> ResolveAsync(HttpRequest http, IRunner runner, string kind, CancellationToken cancellationToken)
     {
+        var minChange = ChangeVerdict.DefaultMinChange;
+        if (http.Query["minChange"].FirstOrDefault() is { } percent)
+        {
+            if (!double.TryParse(percent, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var asked) || asked is < 0 or > 100)
+                return Refused("minChange", $"minChange is the smallest change in percent called faster or slower, 0 to 100 (default {ChangeVerdict.DefaultMinChange * 100:0}); got '{ProblemText.Quote(percent)}'.");
+            minChange = asked / 100;
+        }
+
         var failOn = http.Query["failOn"].FirstOrDefault();
         if (failOn is not null && failOn != "slower")
             return Refused("failOn", $"failOn must be 'slower'; got '{ProblemText.Quote(failOn)}'.");
@@ -35,7 +43,7 @@ public static class Baselines
             entry ??= StoredQuery.TagError(value) is null ? await store.FindTaggedAsync(kind, value, cancellationToken) : null;
             return entry is null
                 ? new(null, false, Problems.BaselineNotFound(kind, value))
-                : new(entry, failOn is not null, null);
+                : new(entry, failOn is not null, null, minChange);
         }
         catch (RunStoreUnavailableException error)
         {
@@ -44,12 +52,12 @@ public static class Baselines
     }
 
     /// <summary>Each strategy and worker count on both sides, the rounds' wall times against each other.</summary>
-    public static BaselineChange Of(ComparisonReport current, ComparisonReport baseline)
+    public static BaselineChange Of(ComparisonReport current, ComparisonReport baseline, double minChange = ChangeVerdict.DefaultMinChange)
     {
         var rows = current.Rows
             .Select(row => (row, before: baseline.Rows.FirstOrDefault(candidate => candidate.Strategy == row.Strategy && candidate.Workers == row.Workers)))
             .Where(pair => pair.before is not null)
-            .Select(pair => ChangeVerdict.Of(pair.row.Strategy, pair.row.Workers, Rounds(pair.before!), Rounds(pair.row)))
+            .Select(pair => ChangeVerdict.Of(pair.row.Strategy, pair.row.Workers, Rounds(pair.before!), Rounds(pair.row), minChange))
             .ToList();
         return new BaselineChange(baseline.Id!, rows, ChangeVerdict.Sentence(baseline.Id!, rows));
     }

@@ -163,7 +163,7 @@ public static class RunsApi
             report = await SaveAsync(registry, report);
             if (asked.Baseline is { } baseline)
             {
-                var change = Baselines.Of(report, StoredReports.Series(baseline));
+                var change = Baselines.Of(report, StoredReports.Series(baseline), asked.MinChange);
                 report = report with { Change = change, Verdict = [.. report.Verdict, change.Sentence] };
                 if (asked.FailOnSlower && report.Change.AnySlower)
                     return Problems.SlowerThanBaseline(report.Change);

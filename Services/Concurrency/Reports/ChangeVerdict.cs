@@ -6,20 +6,22 @@ namespace ConcurrencyLab.Concurrency.Reports;
 /// Faster, slower or no change: a bootstrap 95 % interval of the change in mean wall time,
 /// from each side's rounds. The resampling is seeded, so the same rounds give the same
 /// verdict. A change is called only when the interval excludes zero and the mean moved by
-/// at least MinEffect: waits on a timer vary so little that a 0.5 % shift can be
-/// "significant" and still mean nothing. With fewer than three rounds on a side it cannot
-/// tell, and says so.
+/// at least the smallest change asked for (default DefaultMinChange): on a shared machine
+/// the same compare moves by a few percent from one lab start to the next, and waits on a
+/// timer vary so little that such a shift is "significant" and still means nothing. With
+/// fewer than three rounds on a side it cannot tell, and says so.
 /// </summary>
 public static class ChangeVerdict
 {
     public const int MinRounds = 3;
 
-    /// <summary>The smallest relative change in mean wall time called faster or slower.</summary>
-    public const double MinEffect = 0.03;
+    /// <summary>The smallest relative change in mean wall time called faster or slower, unless the request asks for another (?minChange=, in percent).</summary>
+    public const double DefaultMinChange = 0.10;
     private const int Resamples = 10_000;
     private const int Seed = 20261127;
 
-    public static StrategyChange Of(string strategy, int workers, IReadOnlyList<double> baseline, IReadOnlyList<double> current)
+    public static StrategyChange Of(string strategy, int workers, IReadOnlyList<double> baseline, IReadOnlyList<double> current,
+        double minChange = DefaultMinChange)
     {
         var change = current.Average() / baseline.Average() - 1;
         var (baselineMs, currentMs) = (Spread.Of(baseline).Median, Spread.Of(current).Median);
@@ -27,7 +29,7 @@ public static class ChangeVerdict
             return new(strategy, workers, baselineMs, currentMs, Math.Round(change, 4), null, null, baseline.Count, current.Count, ChangeVerdicts.CannotTell);
 
         var (low, high) = Interval(baseline, current);
-        var large = Math.Abs(change) >= MinEffect;
+        var large = Math.Abs(change) >= minChange;
         var verdict = high < 0 && large ? ChangeVerdicts.Faster : low > 0 && large ? ChangeVerdicts.Slower : ChangeVerdicts.NoChange;
         return new(strategy, workers, baselineMs, currentMs, Math.Round(change, 4), Math.Round(low, 3), Math.Round(high, 3),
             baseline.Count, current.Count, verdict);
