@@ -44,6 +44,12 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         await Expect(timeline.Locator(".barlayer .trace").Nth(2).Locator(".point")).ToHaveCountAsync(6);
         await Expect(timeline.Locator(".ytick")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("trace-link")).ToHaveAttributeAsync("href", TraceUrl());
+        // Beside it, the run as a Chrome trace file, downloaded through the gateway: one slice per item.
+        var download = page.GetByTestId("download-trace");
+        await Expect(download).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/io/runs/[0-9a-f]{12}/trace\\.json$"));
+        var file = await page.APIRequest.GetAsync(new Uri(lab.App.GetEndpoint("gateway", "http"), await download.GetAttributeAsync("href")).ToString());
+        using var trace = System.Text.Json.JsonDocument.Parse(await file.TextAsync());
+        Assert.Equal(6, trace.RootElement.GetProperty("traceEvents").EnumerateArray().Count(e => e.TryGetProperty("cat", out var cat) && cat.GetString() == "item"));
         await Screenshots.TakeAsync(page.GetByTestId("run-panel"), "timeline");
     }
 
