@@ -147,8 +147,8 @@ public sealed partial class LabPage
                     try
                     {
                         result = kind == SeriesKind.Compare
-                            ? await session.CompareAsync(_form.CompareBody(StrategiesFor(_form.Workload)), cancel.Token)
-                            : await session.SweepAsync(_form.SweepBody(StrategiesFor(_form.Workload)), cancel.Token);
+                            ? await session.CompareAsync(_form.CompareBody(StrategiesFor(_form.Workload)), cancel.Token, _form.AgainstBaseline)
+                            : await session.SweepAsync(_form.SweepBody(StrategiesFor(_form.Workload)), cancel.Token, _form.AgainstBaseline);
                     }
                     finally
                     {

@@ -144,6 +144,33 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         await Screenshots.TakeAsync(panel, "sweep");
     }
 
+    [Fact]
+    public async Task AStoredCompareTaggedAsTheBaselineIsSetBesideTheNextOne()
+    {
+        var page = await OpenLabAsync();
+        await FillIoAsync(page, strategy: null, workers: "5", repeat: "2", latencyMs: "50");
+        await page.GetByTestId("rounds").FillAsync("3");
+        await page.GetByTestId("compare").ClickAsync();
+        var first = await PanelOrProblemAsync(page, "compare-panel");
+        await Expect(first).ToHaveAttributeAsync("data-status", "completed");
+
+        // The stored list shows it first once refreshed; tag it.
+        var stored = page.GetByTestId("stored-panel");
+        await stored.GetByTestId("stored-refresh").ClickAsync();
+        await stored.GetByTestId("stored-row").First.GetByTestId("tag-baseline").ClickAsync();
+        await Expect(stored.GetByTestId("stored-row").First.GetByTestId("stored-tags")).ToHaveTextAsync("baseline");
+
+        await page.GetByTestId("against-baseline").CheckAsync();
+        await page.GetByTestId("compare").ClickAsync();
+
+        // A new compare panel, with two bars per strategy (baseline, this one) and the verdict on change.
+        var panel = page.GetByTestId("compare-panel");
+        await Expect(panel.GetByTestId("verdict")).ToContainTextAsync("Against baseline");
+        await Expect(panel.Locator("[data-chart=change] .barlayer .trace")).ToHaveCountAsync(2);
+        await Expect(panel.Locator("[data-chart=change] .legendtext")).ToHaveTextAsync(["baseline (s)", "this one (s)"]);
+        await Screenshots.TakeAsync(panel, "compare-baseline");
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("many")]

@@ -33,6 +33,9 @@ public sealed class RunFormModel
     /// <summary>The runs' trace policy: sampled (the runner's default when empty), full, items or off.</summary>
     public string Tracing { get; set; } = "";
 
+    /// <summary>Compare and sweep: set the result beside the newest stored one tagged "baseline" (?baseline).</summary>
+    public bool AgainstBaseline { get; set; }
+
     public bool IsIo => Workload == Workloads.Io;
 
     /// <summary>The other workload, with its own defaults for the shared fields.</summary>

@@ -42,11 +42,30 @@ public sealed class RunnerSession : IDisposable
     public Task<ApiResult<RunReport>> CancelRunAsync(string id, CancellationToken cancellationToken) =>
         SendAsync<RunReport>(HttpMethod.Delete, $"/{Workload}/runs/{Uri.EscapeDataString(id)}", null, cancellationToken);
 
-    public Task<ApiResult<ComparisonReport>> CompareAsync(JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync<ComparisonReport>(HttpMethod.Post, $"/{Workload}/compare", body, cancellationToken);
+    /// <param name="againstBaseline">Beside the newest stored compare tagged "baseline" (?baseline).</param>
+    public Task<ApiResult<ComparisonReport>> CompareAsync(JsonObject body, CancellationToken cancellationToken, bool againstBaseline = false) =>
+        SendAsync<ComparisonReport>(HttpMethod.Post, $"/{Workload}/compare{(againstBaseline ? "?baseline" : "")}", body, cancellationToken);
 
-    public Task<ApiResult<ComparisonReport>> SweepAsync(JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync<ComparisonReport>(HttpMethod.Post, $"/{Workload}/sweep", body, cancellationToken);
+    public Task<ApiResult<ComparisonReport>> SweepAsync(JsonObject body, CancellationToken cancellationToken, bool againstBaseline = false) =>
+        SendAsync<ComparisonReport>(HttpMethod.Post, $"/{Workload}/sweep{(againstBaseline ? "?baseline" : "")}", body, cancellationToken);
+
+    /// <summary>Stored compares and sweeps, newest first.</summary>
+    public Task<ApiResult<List<ComparisonReport>>> StoredComparesAsync(CancellationToken cancellationToken) =>
+        SendAsync<List<ComparisonReport>>(HttpMethod.Get, $"/{Workload}/compares?pageSize=20", null, cancellationToken);
+
+    /// <summary>Tags a stored run, compare or sweep; null when it worked, else the problem.</summary>
+    public async Task<ApiProblem?> TagAsync(string id, string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.PutAsync($"/{Workload}/runs/{Uri.EscapeDataString(id)}/tags/{Uri.EscapeDataString(tag)}", null, cancellationToken);
+            return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
+        }
+        catch (HttpRequestException error)
+        {
+            return ApiProblem.Unreachable(Workload == Workloads.Io ? "IoRunner" : "CpuRunner", error);
+        }
+    }
 
     /// <summary>The runs this runner (this replica) keeps, newest first, without timelines.</summary>
     public Task<ApiResult<List<RunReport>>> ListRunsAsync(CancellationToken cancellationToken) =>
