@@ -45,7 +45,7 @@ public sealed partial class LabPageTests(LabAppFixture lab, Chromium chromium) :
         await Expect(timeline.Locator(".ytick")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("trace-link")).ToHaveAttributeAsync("href", TraceUrl());
         // Beside it, the run as a Chrome trace file, downloaded through the gateway: one slice per item.
-        var download = page.GetByTestId("download-trace");
+        var download = page.GetByTestId("run-panel").GetByTestId("download-trace");
         await Expect(download).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/io/runs/[0-9a-f]{12}/trace\\.json$"));
         var file = await page.APIRequest.GetAsync(new Uri(lab.App.GetEndpoint("gateway", "http"), await download.GetAttributeAsync("href")).ToString());
         using var trace = System.Text.Json.JsonDocument.Parse(await file.TextAsync());
