@@ -191,8 +191,8 @@ public sealed class SqliteRunStore : IRunStore
     private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
+        // No foreign-key pragma per connection: DeleteAsync removes an entry's tags itself.
         connection.Open();
-        Execute(connection, "PRAGMA foreign_keys=ON;");
         return connection;
     }
 

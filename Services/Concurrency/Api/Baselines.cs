@@ -29,8 +29,7 @@ public static class Baselines
         var failOn = http.Query["failOn"].FirstOrDefault();
         if (failOn is not null && failOn != "slower")
             return Refused("failOn", $"failOn must be 'slower'; got '{ProblemText.Quote(failOn)}'.");
-        // ?baseline alone means the runs tagged "baseline".
-        var value = http.Query.ContainsKey("baseline") ? http.Query["baseline"].FirstOrDefault() is { Length: > 0 } named ? named : DefaultTag : null;
+        var value = BaselineAsked(http);
         if (value is null)
             return failOn is null ? new(null, false, null) : Refused("failOn", "failOn needs a baseline to compare with: add ?baseline=<id or tag>.");
         if (runner.Registry.Store is not { } store)
@@ -69,6 +68,14 @@ public static class Baselines
             ? [ChangeVerdict.Of(current.Strategy, current.Workers, [baseline.WallMs], [current.WallMs])]
             : [];
         return new BaselineChange(baseline.Id, rows, ChangeVerdict.Sentence(baseline.Id, rows));
+    }
+
+    // ?baseline=<id or tag>; ?baseline alone means the newest tagged "baseline"; null when not asked.
+    private static string? BaselineAsked(HttpRequest http)
+    {
+        if (!http.Query.TryGetValue("baseline", out var values))
+            return null;
+        return values.FirstOrDefault() is { Length: > 0 } named ? named : DefaultTag;
     }
 
     private static IReadOnlyList<double> Rounds(ComparisonRow row) => row.RoundWallMs is { Count: > 0 } rounds ? rounds : [row.WallMs];

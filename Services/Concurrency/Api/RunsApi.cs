@@ -97,27 +97,31 @@ public static class RunsApi
     private static async Task<IResult> CancelRun(string id, HttpRequest http, IRunner runner, CancellationToken cancellationToken)
     {
         var registry = runner.Registry;
-        if (registry.Find(id) is { Status: RunStatus.Running } running)
+        var run = registry.Find(id);
+        if (run is { Status: RunStatus.Running })
         {
-            running.Cancel();
-            await Task.WhenAny(running.Finished, Task.Delay(CancelWait, cancellationToken));
-            return Report(http, registry.Report(running, ResponseFormat.WantsTimeline(http)));
+            run.Cancel();
+            await Task.WhenAny(run.Finished, Task.Delay(CancelWait, cancellationToken));
+            return Report(http, registry.Report(run, ResponseFormat.WantsTimeline(http)));
         }
 
-        var inMemory = registry.Find(id);
         if (registry.Store is not { } store)
-            return inMemory is null ? Problems.RunNotFound(id) : Report(http, registry.Report(inMemory, ResponseFormat.WantsTimeline(http)));
+            return run is null ? Problems.RunNotFound(id) : Report(http, registry.Report(run, ResponseFormat.WantsTimeline(http)));
         return await StoreCall.RunAsync(store, async () =>
         {
             var stored = await store.FindAsync(id, cancellationToken);
-            if (inMemory is not null)
-                await registry.ForgetAsync(inMemory);
+            // A run still in memory is dropped from memory and the store together.
+            if (run is not null)
+                await registry.ForgetAsync(run);
             else if (stored is not null)
                 await store.DeleteAsync(id, cancellationToken);
-            return stored is { Kind: StoredReports.RunKind } ? Report(http, StoredReports.Run(stored) with { Timeline = null })
-                : stored is not null ? TypedResults.Ok(StoredReports.Series(stored))
-                : inMemory is not null ? Report(http, registry.Report(inMemory, false))
-                : Problems.RunNotFound(id);
+            return stored switch
+            {
+                { Kind: StoredReports.RunKind } => Report(http, StoredReports.Run(stored) with { Timeline = null }),
+                not null => TypedResults.Ok(StoredReports.Series(stored)),
+                null when run is not null => Report(http, registry.Report(run, false)),
+                _ => Problems.RunNotFound(id),
+            };
         });
     }
 
