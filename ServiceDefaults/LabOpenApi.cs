@@ -12,16 +12,21 @@ public static class LabOpenApi
 {
     public const string DocumentName = "v1";
 
-    public static IHostApplicationBuilder AddLabOpenApi(this IHostApplicationBuilder builder, string title, string description)
+    public static IHostApplicationBuilder AddLabOpenApi(this IHostApplicationBuilder builder, string title, string description,
+        IReadOnlyList<RequestExample>? examples = null)
     {
-        builder.Services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(DocumentName, options =>
         {
-            document.Info.Title = title;
-            document.Info.Description = description;
-            // Relative: read through the gateway, "try it" goes through the gateway too.
-            document.Servers = [new() { Url = "/" }];
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = title;
+                document.Info.Description = description;
+                // Relative: read through the gateway, "try it" goes through the gateway too.
+                document.Servers = [new() { Url = "/" }];
+                return Task.CompletedTask;
+            });
+            options.AddRequestExamples(examples ?? []);
+        });
         return builder;
     }
 

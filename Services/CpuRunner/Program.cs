@@ -10,7 +10,7 @@ if (args.Contains(CpuWorker.Argument))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddRunStore("cpurunner");
-builder.AddLabOpenApi("CpuRunner", "The CPU-bound experiment: exact sums of squares under each concurrency strategy, and one kernel call per replica.");
+builder.AddLabOpenApi("CpuRunner", "The CPU-bound experiment: exact sums of squares under each concurrency strategy, and one kernel call per replica.", CpuRequestExamples.All);
 builder.AddCpuRunner();
 
 var app = builder.Build();

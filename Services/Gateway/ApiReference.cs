@@ -26,6 +26,10 @@ public static class ApiReference
             // Nothing from a CDN or a telemetry endpoint: the lab runs offline.
             options.DefaultFonts = false;
             options.Telemetry = false;
+            // Scalar's hosted extras (AI agent, MCP, SDK generation, deploy) need its servers.
+            options.Agent = new ScalarAgentOptions { Disabled = true };
+            options.Mcp = new ScalarMcpOptions { Disabled = true };
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
             foreach (var (name, title) in Documents)
                 options.AddDocument(name, title, routePattern: $"/{name}/openapi/{LabOpenApi.DocumentName}.json");
         });

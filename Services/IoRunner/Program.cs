@@ -9,7 +9,7 @@ if (args.Contains(IoWorker.Argument))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddRunStore("iorunner");
-builder.AddLabOpenApi("IoRunner", "The IO-bound experiment: downloads from SiteStub under each concurrency strategy.");
+builder.AddLabOpenApi("IoRunner", "The IO-bound experiment: downloads from SiteStub under each concurrency strategy.", IoRequestExamples.All);
 builder.AddIoRunner();
 
 var app = builder.Build();

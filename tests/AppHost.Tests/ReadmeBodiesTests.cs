@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.Testing;
 
@@ -31,6 +32,30 @@ public sealed partial class ReadmeBodiesTests(LabAppFixture lab)
                 Assert.True(properties.TryGetProperty(field.Name, out _), $"{example.Path}: '{field.Name}' is not in its schema ({example.Body})");
         });
     }
+
+    [Fact]
+    public async Task TheApiReferenceShowsExactlyTheReadmesBodiesAsExamples()
+    {
+        using var gateway = new HttpClient { BaseAddress = lab.App.GetEndpoint("gateway", "http") };
+        var readme = CurlBodies(await File.ReadAllTextAsync(Readme(), TestContext.Current.CancellationToken)).ToList();
+        var documented = new List<(string Path, string Body)>();
+        foreach (var prefix in new[] { "io", "cpu" })
+        {
+            var document = await gateway.GetFromJsonAsync<JsonElement>($"/{prefix}/openapi/v1.json", TestContext.Current.CancellationToken);
+            foreach (var path in document.GetProperty("paths").EnumerateObject())
+            {
+                if (path.Value.TryGetProperty("post", out var post) && post.TryGetProperty("requestBody", out var body)
+                    && body.GetProperty("content").GetProperty("application/json").TryGetProperty("examples", out var examples))
+                    documented.AddRange(examples.EnumerateObject().Select(example => (path.Name, example.Value.GetProperty("value").GetRawText())));
+            }
+        }
+
+        Assert.Equal(Canonical(readme), Canonical(documented));
+    }
+
+    // "path body" with the body's JSON re-serialised, so spacing does not count; sorted and distinct.
+    private static List<string> Canonical(IEnumerable<(string Path, string Body)> bodies) =>
+        bodies.Select(pair => $"{pair.Path} {JsonNode.Parse(pair.Body)!.ToJsonString()}").Distinct().Order(StringComparer.Ordinal).ToList();
 
     // Each curl command (its continuation lines joined) that posts a JSON body to /io or /cpu.
     private static IEnumerable<(string Path, string Body)> CurlBodies(string readme)

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using ConcurrencyLab.Testing;
 
 namespace ConcurrencyLab.CpuRunner.Tests;
 
@@ -12,18 +11,12 @@ public sealed class CpuOpenApiTests
     {
         await using var lab = await CpuLab.StartAsync();
 
-        var document = await lab.Client.GetFromJsonAsync<JsonElement>("/cpu/openapi/v1.json", CpuLab.Cancel);
+        var (mapped, documented) = await OpenApiCoverage.ReadAsync(lab.App, "/cpu", CpuLab.Cancel);
 
-        var documented = document.GetProperty("paths").EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"))
-            .ToHashSet();
-        var mapped = lab.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(endpoint => endpoint.RoutePattern.RawText!.StartsWith("/cpu/", StringComparison.Ordinal) && !endpoint.RoutePattern.RawText.Contains("openapi"))
-            .SelectMany(endpoint => endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(method => $"{method} {endpoint.RoutePattern.RawText}"))
-            .ToList();
         Assert.True(mapped.Count >= 15, $"only {mapped.Count} routes found");
         Assert.All(mapped, route => Assert.Contains(route, documented));
         // The request body's schema is there, with the fields the README's examples use.
+        var document = await lab.Client.GetFromJsonAsync<JsonElement>("/cpu/openapi/v1.json", CpuLab.Cancel);
         var body = document.GetProperty("paths").GetProperty("/cpu/compare").GetProperty("post").GetProperty("requestBody");
         Assert.True(body.GetProperty("content").TryGetProperty("application/json", out _));
         var schemas = document.GetProperty("components").GetProperty("schemas");

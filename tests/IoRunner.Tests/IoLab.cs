@@ -5,6 +5,7 @@ using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.RunStore;
 using ConcurrencyLab.SiteStub;
 using ConcurrencyLab.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcurrencyLab.IoRunner.Tests;
@@ -41,7 +42,14 @@ public sealed class IoLab : IAsyncDisposable
             ["IoRunner:SiteStubUrl"] = siteStub.Address.ToString(),
         };
         // With Lab:DataDir in the settings, the runner keeps its runs in a store there, as in the lab.
-        var ioRunner = await LoopbackApp.StartAsync(b => b.AddIoRunner().AddRunStore("iorunner"), app => app.MapRunsApi("/io", "IO", typeof(IoRunRequest)),
+        // The endpoints of the runner's Program, each one.
+        var ioRunner = await LoopbackApp.StartAsync(b => b.AddIoRunner().AddRunStore("iorunner").AddLabOpenApi("IoRunner", "tests", IoRequestExamples.All), app =>
+            {
+                app.MapRunsApi("/io", "IO", typeof(IoRunRequest));
+                app.MapProbeApi();
+                app.MapInstanceApi("/io");
+                app.MapLabOpenApi("/io");
+            },
             settings: settings, spans: spans, cancellationToken: Cancel);
         return new IoLab(siteStub, ioRunner);
     }

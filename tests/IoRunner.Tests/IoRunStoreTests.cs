@@ -137,6 +137,44 @@ public sealed class IoRunStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task WhileAnotherProcessLocksTheStoreReadsAre503sNamingTheFileAndARunIsKeptInMemory()
+    {
+        await using var lab = await IoLab.StartAsync(ioRunnerSettings: Settings);
+        var file = Path.Combine(_dataDir, "iorunner.db");
+        await using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            // Exclusive locking mode in WAL keeps every other connection out, readers too, until this one
+            // closes; it only takes hold while no other connection is open, so the runner's pooled ones go first.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await holder.OpenAsync(IoLab.Cancel);
+            await using (var lockIt = holder.CreateCommand())
+            {
+                lockIt.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE;";
+                await lockIt.ExecuteNonQueryAsync(IoLab.Cancel);
+            }
+
+            using var listed = await lab.Client.GetAsync("/io/compares", IoLab.Cancel);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, listed.StatusCode);
+            Assert.Equal("application/problem+json", listed.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(file, await listed.Content.ReadAsStringAsync(IoLab.Cancel));
+
+            var (finished, run) = await lab.PostAsync("/io/runs?wait=true", new { strategy = "threads", workers = 2, repeat = 2, latencyMs = 1 });
+            Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
+            Assert.Equal("completed", run.GetProperty("status").GetString());
+            Assert.False(run.GetProperty("stored").GetBoolean());
+
+            // Not stored, and not lost: the run is still there to read.
+            var kept = await lab.GetAsync($"/io/runs/{run.GetProperty("id").GetString()}?timeline=true");
+            Assert.Equal(4, kept.GetProperty("timeline").GetArrayLength());
+            Assert.False(kept.GetProperty("stored").GetBoolean());
+        }
+
+        // Once the lock is gone, the store answers again.
+        using var afterwards = await lab.Client.GetAsync("/io/compares", IoLab.Cancel);
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+    }
+
+    [Fact]
     public void AFileThatIsNotADatabaseStopsTheRunnerNamingTheFile()
     {
         Directory.CreateDirectory(_dataDir);

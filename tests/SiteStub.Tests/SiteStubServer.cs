@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConcurrencyLab.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcurrencyLab.SiteStub.Tests;
@@ -10,6 +11,8 @@ public sealed class SiteStubServer : IAsyncDisposable
     private readonly LoopbackApp _app;
 
     private SiteStubServer(LoopbackApp app) => _app = app;
+
+    public LoopbackApp App => _app;
 
     public HttpClient Client => _app.Client;
 
@@ -25,11 +28,15 @@ public sealed class SiteStubServer : IAsyncDisposable
         var app = await LoopbackApp.StartAsync(
             builder =>
             {
-                builder.AddSiteStub();
+                builder.AddSiteStub().AddLabOpenApi("SiteStub", "tests");
                 if (configure is not null)
                     builder.Services.PostConfigure(configure);
             },
-            web => web.MapSitesApi(),
+            web =>
+            {
+                web.MapSitesApi();
+                web.MapLabOpenApi("/sites");
+            },
             time: time,
             spans: spans,
             cancellationToken: TestContext.Current.CancellationToken);
