@@ -36,6 +36,15 @@ var iorunner = builder.AddProject<Projects.IoRunner>("iorunner")
     .WithUrlForEndpoint("http", url => url.DisplayText = "IoRunner (/io)");
 iorunner.WithCompareCommand(LabCommands.IoCompare, "IO compare at the study's settings", "/io/compare", """{"profile":"seed"}""", dashboardUrl);
 
+// The Orleans cluster's membership table: a Redis-protocol store (Garnet, in-process) the
+// cpurunner silos join through. Its own port, loopback only; its HTTP port answers /health.
+const int MembershipPort = 5085; // Redis protocol, beside the lab's HTTP ports 5080–5084
+var membership = builder.AddProject<Projects.Membership>("membership")
+    .WithLabDefaults()
+    .WithoutProxy()
+    .WithEndpoint(name: "resp", scheme: "tcp", port: MembershipPort, targetPort: MembershipPort, isProxied: false, env: "Membership__Port")
+    .WithHttpHealthCheck("/health");
+
 // The CPU-bound experiment; its replicas serve the `replicas` strategy, which reaches
 // them through the runner's own proxied endpoint. It keeps Aspire's proxy: only the
 // proxy spreads connections over the replicas behind one port (per TCP connection).
@@ -47,7 +56,14 @@ var cpurunner = builder.AddProject<Projects.CpuRunner>("cpurunner")
     // The replicas share one file: each lists every stored CPU run, whichever replica ran it.
     .WithEnvironment("Lab__DataDir", dataDir)
     .WithHttpHealthCheck("/health")
-    .WithUrlForEndpoint("http", url => url.DisplayText = "CpuRunner (/cpu)");
+    .WithUrlForEndpoint("http", url => url.DisplayText = "CpuRunner (/cpu)")
+    // Each replica hosts an Orleans silo (the orleans strategy). Aspire gives every replica its
+    // own target port for these two endpoints, passed in the variables; nothing connects
+    // through their proxies (the silos advertise their own ports), as Aspire.Hosting.Orleans does.
+    .WithEndpoint(name: "orleans-silo", scheme: "tcp", env: "Orleans__Endpoints__SiloPort", isProxied: true, isExternal: false)
+    .WithEndpoint(name: "orleans-gateway", scheme: "tcp", env: "Orleans__Endpoints__GatewayPort", isProxied: true, isExternal: false)
+    .WithEnvironment("Orleans__Membership", membership.GetEndpoint("resp"))
+    .WaitFor(membership);
 cpurunner.WithEnvironment("CpuRunner__ReplicasUrl", cpurunner.GetEndpoint("http"));
 cpurunner.WithCompareCommand(LabCommands.CpuCompare, "CPU compare at the study's sizes", "/cpu/compare", """{"start":5000000,"count":20,"rounds":3}""", dashboardUrl);
 

@@ -13,4 +13,5 @@ public static class StrategyNames
     public const string Gil = "gil";
     public const string Processes = "processes";
     public const string Replicas = "replicas";
+    public const string Orleans = "orleans";
 }

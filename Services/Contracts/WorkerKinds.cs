@@ -8,4 +8,5 @@ public static class WorkerKinds
     public const string Task = "task";
     public const string Process = "process";
     public const string Replica = "replica";
+    public const string Silo = "silo";
 }

@@ -16,6 +16,7 @@ public static class CpuRunnerRegistration
         builder.Services.AddLabEngine(CpuRunnerOptions.Section);
         builder.Services.AddSingleton(services => new RunnerTelemetry(CpuRunService.Source, "cpu.run", services.GetRequiredService<ServiceInstance>().Instance));
         builder.Services.AddSingleton<IRunner, CpuRunService>();
+        builder.AddCpuSilo();
         return builder;
     }
 }

@@ -18,6 +18,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapRunsApi("/cpu", "CPU", typeof(CpuRunRequest));
 app.MapWorkApi();
+app.MapClusterApi();
 app.MapInstanceApi("/cpu");
 app.MapLabOpenApi("/cpu");
 app.MapDefaultEndpoints();

@@ -22,6 +22,7 @@ public sealed class CpuLab : IAsyncDisposable
         {
             app.MapRunsApi("/cpu", "CPU", typeof(CpuRunRequest));
             app.MapWorkApi();
+            app.MapClusterApi();
             app.MapInstanceApi("/cpu");
             app.MapLabOpenApi("/cpu");
         }, settings: settings, spans: spans, cancellationToken: Cancel));

@@ -129,14 +129,14 @@ public sealed class CpuStrategyTests
     }
 
     [Fact]
-    public async Task CompareRunsAllSixStrategies()
+    public async Task CompareRunsAllSevenStrategies()
     {
         await using var lab = await CpuLab.StartAsync();
 
         var (_, report) = await lab.PostAsync("/cpu/compare", new { count = 4 });
 
         var rows = report.GetProperty("rows").EnumerateArray().ToList();
-        Assert.Equal(["sequential", "threads", "async", "gil", "processes", "replicas"], rows.Select(r => r.GetProperty("strategy").GetString()));
+        Assert.Equal(["sequential", "threads", "async", "gil", "processes", "replicas", "orleans"], rows.Select(r => r.GetProperty("strategy").GetString()));
         Assert.All(rows, row => Assert.Equal("completed", row.GetProperty("status").GetString()));
         Assert.All(rows, row => Assert.Equal(4, row.GetProperty("succeeded").GetInt32()));
     }

@@ -12,6 +12,7 @@ public sealed class SingleThreadScheduler : TaskScheduler, IDisposable
 {
     private readonly BlockingCollection<Task> _queue = new();
     private readonly Thread _thread;
+    private int _disposed;
 
     public SingleThreadScheduler(string name)
     {
@@ -21,6 +22,8 @@ public sealed class SingleThreadScheduler : TaskScheduler, IDisposable
             foreach (var task in _queue.GetConsumingEnumerable())
                 TryExecuteTask(task);
             CpuTime = ThreadCpuTime.Now() - cpuBefore;
+            // The loop owns its queue: disposed only once nothing takes from it any more.
+            _queue.Dispose();
         })
         {
             IsBackground = true,
@@ -42,12 +45,16 @@ public sealed class SingleThreadScheduler : TaskScheduler, IDisposable
 
     protected override IEnumerable<Task> GetScheduledTasks() => _queue.ToArray();
 
-    /// <summary>Stops accepting work and waits for the loop thread to end.</summary>
+    /// <summary>
+    /// Stops accepting work and waits for the loop thread to end. Called from the loop itself
+    /// (a continuation on it), it cannot wait: the loop ends after that continuation returns.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         _queue.CompleteAdding();
         if (Thread.CurrentThread != _thread)
             _thread.Join();
-        _queue.Dispose();
     }
 }

@@ -10,19 +10,19 @@ using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.CpuRunner;
 
-/// <summary>The CPU runner: exact sums of squares under six strategies.</summary>
+/// <summary>The CPU runner: exact sums of squares under seven strategies.</summary>
 public sealed class CpuRunService : IRunner<CpuRunPlan>
 {
     public static readonly ActivitySource Source = new(LabTelemetry.CpuSource);
     private readonly IServer _server;
     private readonly CpuRunnerOptions _options;
 
-    public CpuRunService(RunRegistry registry, IServer server, IOptions<CpuRunnerOptions> options)
+    public CpuRunService(RunRegistry registry, IServer server, IOptions<CpuRunnerOptions> options, IServiceProvider services)
     {
         Registry = registry;
         _server = server;
         _options = options.Value;
-        Strategies = CpuStrategies.Create(ReplicaTarget);
+        Strategies = CpuStrategies.Create(ReplicaTarget, services.GetRequiredService<IGrainFactory>);
     }
 
     public string Workload => "cpu";

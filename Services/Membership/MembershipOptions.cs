@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ConcurrencyLab.Membership;
+
+/// <summary>Where the membership store listens (configuration section "Membership").</summary>
+public sealed class MembershipOptions
+{
+    public const string Section = "Membership";
+
+    /// <summary>The Redis-protocol port on loopback; 5085 in the lab (the AppHost sets it).</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 5085;
+
+    /// <summary>Memory for the store's log: the silos' rows are a few KiB.</summary>
+    public string Memory { get; set; } = "64m";
+}
