@@ -15,7 +15,7 @@ namespace ConcurrencyLab.AppHost.Tests;
 public sealed class LabAppFixture : IAsyncLifetime
 {
     public const int CpuReplicas = 2;
-    public static readonly string[] Services = ["sitestub", "iorunner", "cpurunner", "gateway"];
+    public static readonly string[] Services = ["membership", "sitestub", "iorunner", "cpurunner", "gateway"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private DistributedApplication? _app;

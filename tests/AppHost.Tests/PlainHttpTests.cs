@@ -19,7 +19,7 @@ public sealed class PlainHttpTests
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(TestContext.Current.CancellationToken);
         var projects = builder.Resources.OfType<ProjectResource>().ToList();
 
-        Assert.Equal(["cpurunner", "gateway", "iorunner", "sitestub"], projects.Select(project => project.Name).Order());
+        Assert.Equal(["cpurunner", "gateway", "iorunner", "membership", "sitestub"], projects.Select(project => project.Name).Order());
         Assert.All(projects, project =>
         {
             Assert.DoesNotContain(project.Annotations.OfType<EndpointAnnotation>(), endpoint => endpoint.UriScheme == "https");

@@ -2,12 +2,12 @@ using System.Text;
 
 namespace ConcurrencyLab.Testing;
 
-/// <summary>One span as an OTLP collector received it.</summary>
-public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string? ParentSpanId, string Name);
+/// <summary>One span as an OTLP collector received it; Instance is its process's service.instance.id (a replica's).</summary>
+public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string? ParentSpanId, string Name, string? Instance = null);
 
 /// <summary>
 /// Reads the spans out of an OTLP/HTTP ExportTraceServiceRequest (protobuf), by hand:
-/// the few fields a test needs (service.name, ids, name), every other field skipped.
+/// the few fields a test needs (service.name, service.instance.id, ids, name), every other field skipped.
 /// </summary>
 public static class OtlpSpans
 {
@@ -22,12 +22,21 @@ public static class OtlpSpans
         foreach (var resourceSpans in Fields(request, ResourceSpans))
         {
             var service = "";
+            string? instance = null;
             foreach (var resource in Fields(resourceSpans, Resource))
             {
                 foreach (var attribute in Fields(resource, Attributes))
                 {
-                    if (Text(First(attribute, KeyField)) == "service.name")
-                        service = Text(First(First(attribute, ValueField), StringValueField));
+                    var value = Text(First(First(attribute, ValueField), StringValueField));
+                    switch (Text(First(attribute, KeyField)))
+                    {
+                        case "service.name":
+                            service = value;
+                            break;
+                        case "service.instance.id":
+                            instance = value;
+                            break;
+                    }
                 }
             }
 
@@ -37,7 +46,7 @@ public static class OtlpSpans
                 {
                     var parent = First(span, ParentSpanIdField);
                     spans.Add(new ReceivedSpan(service, Hex(First(span, TraceIdField)), Hex(First(span, SpanIdField)),
-                        parent.Length == 0 ? null : Hex(parent), Text(First(span, NameField))));
+                        parent.Length == 0 ? null : Hex(parent), Text(First(span, NameField)), instance));
                 }
             }
         }
