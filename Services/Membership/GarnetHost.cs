@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ConcurrencyLab.Membership;
 
 /// <summary>
-/// Runs a Garnet server (Microsoft's Redis-compatible store) in this process, on loopback:
+/// Runs a Garnet server (Microsoft's Redis-compatible store) in this process, on loopback in the lab:
 /// the table the Orleans silos write their membership rows to. Lua is on because Orleans'
 /// Redis clustering writes those rows with scripts (with it off, silos hang in "Joining").
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class GarnetHost(IOptions<MembershipOptions> options, ILoggerFacto
         var settings = options.Value;
         string[] arguments =
         [
-            "--bind", "127.0.0.1",
+            "--bind", settings.Bind,
             "--port", settings.Port.ToString(CultureInfo.InvariantCulture),
             "--lua", "true",
             "--memory", settings.Memory,
@@ -26,7 +26,7 @@ public sealed class GarnetHost(IOptions<MembershipOptions> options, ILoggerFacto
         ];
         _server = new GarnetServer(arguments, loggers);
         _server.Start();
-        loggers.CreateLogger<GarnetHost>().LogInformation("Membership store listening on 127.0.0.1:{Port}", settings.Port);
+        loggers.CreateLogger<GarnetHost>().LogInformation("Membership store listening on {Bind}:{Port}", settings.Bind, settings.Port);
         return Task.CompletedTask;
     }
 

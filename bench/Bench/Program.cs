@@ -1,7 +1,7 @@
 using ConcurrencyLab.Bench;
 
 // Benchmarks print their figures; targets live in docs/benchmarks.md, never in tests.
-// Usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats] | lab [rounds] | predict [rounds] | burst URL [count]
+// Usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats] | lab [rounds] | predict [rounds] | orleans [rounds] | burst URL [count]
 var which = args.FirstOrDefault() ?? "";
 return which switch
 {
@@ -11,6 +11,7 @@ return which switch
     "cpu" => await CpuStudy.RunAsync(repeats: args.Length > 1 ? int.Parse(args[1]) : 3),
     "lab" => await LabBench.RunAsync(rounds: args.Length > 1 ? int.Parse(args[1]) : 5),
     "predict" => await PredictionBench.RunAsync(rounds: args.Length > 1 ? int.Parse(args[1]) : 10),
+    "orleans" => await OrleansBench.RunAsync(rounds: args.Length > 1 ? int.Parse(args[1]) : 5),
     "floor-server" => await FloorServer.RunAsync(args[1..]),
     "burst" => await Burst.RunAsync(new Uri(args[1]), args.Length > 2 ? int.Parse(args[2]) : 10_000),
     _ => Usage(),
@@ -18,6 +19,6 @@ return which switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats] | lab [rounds] | predict [rounds] | burst URL [count]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats] | lab [rounds] | predict [rounds] | orleans [rounds] | burst URL [count]");
     return 2;
 }

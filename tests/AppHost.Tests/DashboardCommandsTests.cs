@@ -24,7 +24,7 @@ public sealed class DashboardCommandsTests(LabAppFixture lab)
         var id = result.Message!.Split(' ')[1].TrimEnd(':');
         using var cpu = lab.CreatePinnedClient("cpurunner");
         var stored = await cpu.GetFromJsonAsync<JsonElement>($"/cpu/compares/{id}", TestContext.Current.CancellationToken);
-        Assert.Equal(6, stored.GetProperty("rows").GetArrayLength());
+        Assert.Equal(7, stored.GetProperty("rows").GetArrayLength()); // the seven CPU strategies
         Assert.Equal(3, stored.GetProperty("rows")[0].GetProperty("rounds").GetInt32());
     }
 

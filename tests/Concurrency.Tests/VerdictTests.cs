@@ -129,6 +129,38 @@ public sealed class VerdictTests
         Assert.Equal(["No run completed, so there is nothing to compare."], verdict);
     }
 
+    [Fact]
+    public void SilosReplicasAndProcessesAreComparedByDispatchStartUpAndSpreadCheapestDispatchFirst()
+    {
+        RunReport Outside(string strategy, double wallMs, double dispatchMs, double startupMs, string kind, params int[] items) =>
+            Run(strategy, wallMs: wallMs, cpuMs: 1_900, bound: "cpu", workers: 2, startupMs: startupMs) with
+            {
+                DispatchMs = dispatchMs,
+                WorkersUsed = [.. items.Select((count, index) => new WorkerUsage(kind, $"{kind}-{index}", 100 + index, count, null))],
+            };
+
+        var verdict = Verdict.Write(
+        [
+            Run("sequential", wallMs: 2_000, cpuMs: 1_990, bound: "cpu"),
+            Outside("processes", 1_300, 0.31, 180, "process", 5, 5),
+            Outside("replicas", 1_150, 0.92, 12, "replica", 6, 4),
+            Outside("orleans", 1_100, 0.45, 1.8, "silo", 5, 5),
+        ]);
+
+        Assert.Contains("Workers outside the runner, per item and per run: "
+            + "processes (2) 0.31 ms dispatch, start-up 180 ms (worker processes started cold), items 5/5 over 2 worker(s); "
+            + "orleans (2) 0.45 ms dispatch, start-up 1.8 ms (its silos were already running), items 5/5 over 2 worker(s); "
+            + "replicas (2) 0.92 ms dispatch, start-up 12 ms (connections to the running replicas), items 6/4 over 2 worker(s).", verdict);
+    }
+
+    [Fact]
+    public void WithNoWorkerOutsideTheRunnerNothingIsSaidAboutDispatch()
+    {
+        var verdict = Verdict.Write([Run("sequential", wallMs: 100, cpuMs: 99, bound: "cpu"), Run("threads", wallMs: 55, cpuMs: 99, bound: "cpu", workers: 2)]);
+
+        Assert.DoesNotContain(verdict, sentence => sentence.Contains("dispatch"));
+    }
+
     private static RunReport Run(
         string strategy, double wallMs, double cpuMs, string bound, string workload = "cpu", int workers = 1, long peak = 1,
         double? startupMs = null, int poolMin = 2, int poolMax = 2, int failed = 0, string status = "completed") => new()

@@ -43,6 +43,8 @@ public static class Verdict
         if (shared.Count > 0)
             sentences.Add($"cpuMs is shared: other runs ran in the same process at the same time as {string.Join(", ", shared.Select(run => Invariant($"{Label(run)} ({run.OverlappingRuns})")))}; ownCpuMs, where a run has threads or processes of its own, counts its CPU alone (and its bound is read from it).");
         sentences.Add("Against the ideal (" + string.Join(", ", completed.Select(run => $"{Label(run)} {Percent(run.Efficiency)}")) + ").");
+        if (OutsideWorkers(completed) is { } outside)
+            sentences.Add(outside);
         foreach (var loser in completed.Where(run => run != winner && !Tied(run, winner)))
         {
             var strategy = strategies?.FirstOrDefault(candidate => candidate.Name == loser.Strategy);
@@ -105,6 +107,29 @@ public static class Verdict
             return Invariant($"{slower}, {Percent(loser.Efficiency)} of its ideal.");
         return null;
     }
+
+    // Worker processes, replicas and silos each cost a dispatch per item and a start-up per run:
+    // side by side, that is what separates them when the cores are the same.
+    private static string? OutsideWorkers(List<RunReport> runs)
+    {
+        var outside = runs.Where(run => run.DispatchMs is not null).OrderBy(run => run.DispatchMs).ToList();
+        if (outside.Count == 0)
+            return null;
+        return "Workers outside the runner, per item and per run: " + string.Join("; ", outside.Select(run =>
+        {
+            var spread = run.WorkersUsed.Where(worker => worker.Items > 0).Select(worker => worker.Items).OrderDescending().ToList();
+            var startup = run.StartupMs is { } ms ? Invariant($", start-up {ms:0.#} ms{StartupNote(run.Strategy)}") : "";
+            return Invariant($"{Label(run)} {run.DispatchMs:0.###} ms dispatch{startup}, items {string.Join("/", spread)} over {spread.Count} worker(s)");
+        })) + ".";
+    }
+
+    private static string StartupNote(string strategy) => strategy switch
+    {
+        StrategyNames.Orleans => " (its silos were already running)",
+        StrategyNames.Replicas => " (connections to the running replicas)",
+        StrategyNames.Processes => " (worker processes started cold)",
+        _ => "",
+    };
 
     private static string Label(RunReport run) => RunLabel.Of(run);
 

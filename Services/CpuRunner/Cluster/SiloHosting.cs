@@ -10,7 +10,8 @@ namespace ConcurrencyLab.CpuRunner;
 /// Every CpuRunner process hosts an Orleans silo (the orleans strategy's workers). With
 /// Orleans:Membership (host:port of the Redis-protocol store the AppHost starts), the
 /// replicas' silos form one cluster; without it, this process is a cluster of one, on
-/// loopback (a runner started alone, and the tests).
+/// loopback (a runner started alone, and the tests). In a Kubernetes pod (deploy/), the
+/// silo takes its name, address and ids from the pod instead of loopback.
 /// </summary>
 public static class SiloHosting
 {
@@ -35,9 +36,17 @@ public static class SiloHosting
             else
             {
                 orleans.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(HostAndPort(membership)));
-                orleans.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (ClusterId, ServiceId));
-                orleans.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
-                orleans.Configure<ClusterMembershipOptions>(ShortenProbes);
+                if (InKubernetes)
+                {
+                    // POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID (deploy/cpurunner.yaml).
+                    orleans.UseKubernetesHosting();
+                }
+                else
+                {
+                    orleans.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (ClusterId, ServiceId));
+                    orleans.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+                    orleans.Configure<ClusterMembershipOptions>(ShortenProbes);
+                }
             }
 
             // A grain call may compute as long as a replica call may (CpuRunner:ReplicaTimeoutMs).
@@ -63,6 +72,8 @@ public static class SiloHosting
         options.NumVotesForDeathDeclaration = 1;
         options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
     }
+
+    private static bool InKubernetes => Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null;
 
     // "tcp://localhost:5085" (an Aspire endpoint) or "localhost:5085".
     private static string HostAndPort(string address) =>
