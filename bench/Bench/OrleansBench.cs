@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace ConcurrencyLab.Bench;
@@ -23,7 +24,7 @@ public static class OrleansBench
         Console.WriteLine(Invariant($"Orleans against replicas and processes: `dotnet run --project AppHost`'s launch profile, dashboard on; {Environment.ProcessorCount} cores; 2 silos; medians [min–max] over {rounds} rounds"));
 
         await SpeedupsAsync(api, rounds);
-        await DispatchAsync(api, rounds);
+        await DispatchAsync(rounds);
         return 0;
     }
 
@@ -53,45 +54,60 @@ public static class OrleansBench
         }
     }
 
-    // Items of n = 0…1,999 (the kernel is nanoseconds), one worker: each item's time is its dispatch.
-    private static async Task DispatchAsync(HttpClient api, int rounds)
+    // Items of n = 0…1,999 (the kernel takes nanoseconds), so an item's duration is its dispatch.
+    // Two lanes, from one pinned replica (the coordinator): the items each lane's worker served,
+    // split into those served by another process (a real hop) and by the coordinator itself.
+    private static async Task DispatchAsync(int rounds)
     {
+        using var coordinator = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = LabAppHost.CpuRunner,
+            Timeout = TimeSpan.FromMinutes(10),
+        };
+        var self = (await coordinator.GetFromJsonAsync<JsonElement>("/cpu/instance")).GetProperty("pid").GetInt32();
         string[] strategies = ["sequential", .. Fanouts];
-        var perItem = strategies.ToDictionary(strategy => strategy, _ => new List<double>());
-        var ratios = Fanouts.ToDictionary(strategy => strategy, _ => new List<double>());
+        var remote = strategies.ToDictionary(strategy => strategy, _ => new List<double>());
+        var local = strategies.ToDictionary(strategy => strategy, _ => new List<double>());
         for (var round = 0; round < rounds; round++)
         {
-            var microseconds = new Dictionary<string, double>();
             foreach (var strategy in strategies)
             {
-                var report = await CpuStudy.PostAsync(api, "/cpu/runs?wait=true&timeline=false",
-                    new { strategy, workers = 1, start = 0, count = DispatchItems, tracing = "off" });
-                // Worker processes started and replica connections opened are start-up, not dispatch.
-                var startup = report.GetProperty("startupMs") is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : 0;
-                microseconds[strategy] = (report.GetProperty("wallMs").GetDouble() - startup) * 1000 / DispatchItems;
-                perItem[strategy].Add(microseconds[strategy]);
+                var report = await CpuStudy.PostAsync(coordinator, "/cpu/runs?wait=true",
+                    new { strategy, workers = strategy == "sequential" ? 1 : 2, start = 0, count = DispatchItems, tracing = "off" });
+                var pidOf = report.GetProperty("workersUsed").EnumerateArray()
+                    .ToDictionary(worker => worker.GetProperty("id").GetString()!, worker => worker.GetProperty("pid").GetInt32());
+                var items = report.GetProperty("timeline").EnumerateArray()
+                    .Select(item => (Pid: pidOf.GetValueOrDefault(item.GetProperty("lane").GetString()!, self), Ms: item.GetProperty("durationMs").GetDouble()))
+                    .ToList();
+                // Sequential's items run in the coordinator: they are the in-process floor.
+                var hops = items.Where(item => item.Pid != self).Select(item => item.Ms * 1000).ToList();
+                var stays = items.Where(item => item.Pid == self).Select(item => item.Ms * 1000).ToList();
+                if (hops.Count > 0)
+                    remote[strategy].Add(Percentiles.Of(hops, 50));
+                if (stays.Count > 0)
+                    local[strategy].Add(Percentiles.Of(stays, 50));
             }
-
-            foreach (var strategy in Fanouts)
-                ratios[strategy].Add(microseconds[strategy] / microseconds["sequential"]);
         }
 
+        var floor = Percentiles.Of(local["sequential"], 50);
         Console.WriteLine();
-        Console.WriteLine(Invariant($"### Per-item dispatch: {DispatchItems:N0} items of n = 0…{DispatchItems - 1} (a no-op kernel), 1 worker, untraced; (wall − start-up) / items"));
+        Console.WriteLine(Invariant($"### Per-item dispatch: {DispatchItems:N0} items of n = 0…{DispatchItems - 1} (a no-op kernel), untraced, from one coordinating replica; median item duration per round, then the median of rounds"));
         Console.WriteLine();
-        Console.WriteLine("| strategy | µs per item | × sequential's in-process call (same round) |");
-        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine("| strategy | µs per item, served by another process | µs per item, served in the coordinator | other process × the in-process floor |");
+        Console.WriteLine("|---|---:|---:|---:|");
         foreach (var strategy in strategies)
         {
-            var values = perItem[strategy];
-            var ratio = strategy == "sequential" ? "1 (the floor)" : Invariant($"{Percentiles.Of(ratios[strategy], 50):0} [{ratios[strategy].Min():0}–{ratios[strategy].Max():0}]");
-            Console.WriteLine(Invariant($"| {Label(strategy)} | {Percentiles.Of(values, 50):0.0} [{values.Min():0.0}–{values.Max():0.0}] | {ratio} |"));
+            var hop = remote[strategy].Count > 0 ? Percentiles.Of(remote[strategy], 50) : (double?)null;
+            Console.WriteLine(Invariant($"| {Label(strategy)} | {Range(remote[strategy])} | {Range(local[strategy])} | {(hop is { } us ? (us / floor).ToString("0", CultureInfo.InvariantCulture) : "")} |"));
         }
     }
 
+    private static string Range(List<double> values) =>
+        values.Count == 0 ? "" : Invariant($"{Percentiles.Of(values, 50):0.0} [{values.Min():0.0}–{values.Max():0.0}]");
+
     private static string Label(string strategy) => strategy switch
     {
-        "sequential" => "sequential (in-process call: the floor)",
+        "sequential" => "sequential (in-process: the floor)",
         "orleans" => "orleans (grain call to a silo)",
         "replicas" => "replicas (HTTP call to a replica)",
         _ => "processes (pipe to a worker process)",
