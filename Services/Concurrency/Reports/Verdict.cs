@@ -67,7 +67,7 @@ public static class Verdict
         var what = reference.Bound switch
         {
             "io" => "IO-bound: it mostly waits, so overlapping the waits (threads, async) pays",
-            "cpu" => "CPU-bound: it computes, so only more cores (threads without a lock, processes, replicas) pay",
+            "cpu" => "CPU-bound: it computes, so only more cores (threads without a lock, processes, replicas, silos) pay",
             _ => "mixed: it both waits and computes",
         };
         return Invariant($"The work is {what} — the {Label(reference)} run kept {busy:0.00} cores busy (cpuMs {reference.CpuMs:0} / wallMs {reference.WallMs:0}).");
