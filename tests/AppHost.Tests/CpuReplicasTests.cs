@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -51,17 +50,10 @@ public sealed class CpuReplicasTests(LabAppFixture lab)
         using var started = await coordinator.PostAsJsonAsync("/cpu/runs",
             new { strategy = "replicas", workers = LabAppFixture.CpuReplicas, start = 1_000_000_000, count }, Cancel);
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString();
-        await Eventually.HoldsAsync(async () => (await Report(coordinator, id)).GetProperty("progress").GetProperty("done").GetInt32() >= 2, Cancel, Long);
 
         // Frozen first, so the lane to it surely holds an item in flight when it dies: one
         // that was between items sends its next one to the frozen replica, which never answers.
-        using (var freeze = Process.Start("kill", ["-STOP", target.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            await freeze.WaitForExitAsync(Cancel);
-        var doneWhenFrozen = (await Report(coordinator, id)).GetProperty("progress").GetProperty("done").GetInt32();
-        // The other replica's lane goes on: once it has finished two more, the frozen lane has long sent its item.
-        await Eventually.HoldsAsync(async () => (await Report(coordinator, id)).GetProperty("progress").GetProperty("done").GetInt32() >= doneWhenFrozen + 2, Cancel, Long);
-        using (var process = Process.GetProcessById(target.Pid))
-            process.Kill();
+        await MidRunKill.FreezeThenKillAsync(coordinator, id, target.Pid, Long, Cancel);
         try
         {
             await Eventually.HoldsAsync(async () => (await Report(coordinator, id)).GetProperty("status").GetString() != "running", Cancel, Long);
@@ -103,6 +95,5 @@ public sealed class CpuReplicasTests(LabAppFixture lab)
         return (who.GetProperty("instance").GetString()!, who.GetProperty("pid").GetInt32());
     }
 
-    private static async Task<JsonElement> Report(HttpClient client, string? id) =>
-        await client.GetFromJsonAsync<JsonElement>($"/cpu/runs/{id}?timeline=false", Cancel);
+    private static Task<JsonElement> Report(HttpClient client, string? id) => MidRunKill.ReportAsync(client, id, Cancel);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -66,15 +64,9 @@ public sealed class OrleansClusterTests(LabAppFixture lab)
         using var started = await coordinator.PostAsJsonAsync("/cpu/runs",
             new { strategy = "orleans", workers = LabAppFixture.CpuReplicas, start = 1_000_000_000, count }, Cancel);
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString();
-        await Eventually.HoldsAsync(async () => Done(await Report(coordinator, id)) >= 2, Cancel, Long);
 
         // Frozen first, so the lane placed on it surely holds a call when it dies.
-        using (var freeze = Process.Start("kill", ["-STOP", pid.ToString(CultureInfo.InvariantCulture)]))
-            await freeze.WaitForExitAsync(Cancel);
-        var doneWhenFrozen = Done(await Report(coordinator, id));
-        await Eventually.HoldsAsync(async () => Done(await Report(coordinator, id)) >= doneWhenFrozen + 2, Cancel, Long);
-        using (var process = Process.GetProcessById(pid))
-            process.Kill();
+        await MidRunKill.FreezeThenKillAsync(coordinator, id, pid, Long, Cancel);
         try
         {
             await Eventually.HoldsAsync(async () => (await Report(coordinator, id)).GetProperty("status").GetString() != "running", Cancel, Long);
@@ -100,8 +92,5 @@ public sealed class OrleansClusterTests(LabAppFixture lab)
             (await coordinator.GetFromJsonAsync<JsonElement>("/cpu/cluster", Cancel)).GetProperty("active").GetInt32() == LabAppFixture.CpuReplicas, Cancel, Long);
     }
 
-    private static int Done(JsonElement report) => report.GetProperty("progress").GetProperty("done").GetInt32();
-
-    private static async Task<JsonElement> Report(HttpClient client, string? id) =>
-        await client.GetFromJsonAsync<JsonElement>($"/cpu/runs/{id}?timeline=false", Cancel);
+    private static Task<JsonElement> Report(HttpClient client, string? id) => MidRunKill.ReportAsync(client, id, Cancel);
 }

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using ConcurrencyLab.Concurrency.Api;
 using ConcurrencyLab.Concurrency.Engine;
-using ConcurrencyLab.CpuKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -43,11 +41,7 @@ public static class WorkApi
         if (n < 0 || n > maxN)
             return Problems.Field("n", $"n must be between 0 and {maxN.ToString("N0", CultureInfo.InvariantCulture)} (CpuRunner:MaxN); got {n}.");
 
-        var started = Stopwatch.GetTimestamp();
-        var cpuBefore = ThreadCpuTime.Now();
-        var sum = SumOfSquares.Compute(n, cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var cpu = ThreadCpuTime.Now() - cpuBefore ?? elapsed;
+        var (sum, elapsed, cpu) = TimedKernel.Run(n, cancellationToken);
         return TypedResults.Ok(new WorkResult(n, sum.ToString(CultureInfo.InvariantCulture), identity.Instance, identity.Pid,
             elapsed.TotalMilliseconds, cpu.TotalMilliseconds));
     }

@@ -13,7 +13,7 @@ namespace ConcurrencyLab.CpuRunner;
 /// because its silo is gone is retried after a pause, by which time the membership has evicted
 /// the silo and the grain is placed again on a survivor: no item lost, none counted twice.
 /// </summary>
-public sealed class OrleansStrategy(Func<IGrainFactory> grains) : IStrategy
+public sealed class OrleansStrategy(IGrainFactory grains) : IStrategy
 {
     // Eviction takes about 2 s with the lab's probe settings (SiloHosting): 8 tries 0.5 s apart outlast it.
     private const int MaxRetries = 8;
@@ -35,10 +35,9 @@ public sealed class OrleansStrategy(Func<IGrainFactory> grains) : IStrategy
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
     {
-        var factory = grains();
         var finding = Stopwatch.GetTimestamp();
         // The silos are already running: start-up is only asking the cluster who is in it.
-        var silos = await factory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(cancellationToken);
+        var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(cancellationToken);
         run.Recorder.AddStartup(Environment.ProcessId, Stopwatch.GetElapsedTime(finding).TotalMilliseconds);
         if (silos.Count == 0)
             throw new InvalidOperationException("The Orleans cluster has no active silo.");
@@ -46,7 +45,7 @@ public sealed class OrleansStrategy(Func<IGrainFactory> grains) : IStrategy
         var runKey = Guid.NewGuid().ToString("N");
         var queue = new ItemQueue(run.Workload.ItemCount);
         await Task.WhenAll(Enumerable.Range(0, run.Settings.Workers).Select(lane =>
-            LaneAsync(run, factory.GetGrain<ISumSquaresGrain>(lane, runKey), lane, queue, cancellationToken)));
+            LaneAsync(run, grains.GetGrain<ISumSquaresGrain>(lane, runKey), lane, queue, cancellationToken)));
     }
 
     private static async Task LaneAsync(RunContext run, ISumSquaresGrain grain, int lane, ItemQueue queue, CancellationToken cancellationToken)
@@ -70,11 +69,7 @@ public sealed class OrleansStrategy(Func<IGrainFactory> grains) : IStrategy
             try
             {
                 var result = await grain.ComputeAsync(n, cancellationToken);
-                recorder.AddOwnCpu(TimeSpan.FromMilliseconds(result.CpuMs));
-                // This process's own CPU is already in the run's account; count other silos'.
-                var elsewhereCpuMs = result.Pid == Environment.ProcessId ? 0 : result.CpuMs;
-                return (ItemOutcome.Success(value: result.Sum) with { Retries = retries, CpuMs = elsewhereCpuMs, OnCpuMs = result.CpuMs, WorkerElapsedMs = result.ElapsedMs },
-                    new WorkerIdentity(WorkerKinds.Silo, result.Instance, result.Pid));
+                return RemoteItem.Computed(recorder, WorkerKinds.Silo, result.Sum, result.Instance, result.Pid, result.ElapsedMs, result.CpuMs, retries);
             }
             catch (Exception error) when (IsSiloLoss(error) && retries < MaxRetries && !cancellationToken.IsCancellationRequested)
             {

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using ConcurrencyLab.Concurrency.Engine;
-using ConcurrencyLab.CpuKernel;
 
 namespace ConcurrencyLab.CpuRunner;
 
@@ -31,14 +29,7 @@ public sealed class SumSquaresGrain(ServiceInstance identity, ILocalSiloDetails 
 {
     public async Task<GrainWorkResult> ComputeAsync(long n, CancellationToken cancellationToken)
     {
-        var (sum, elapsed, cpu) = await Task.Run(() =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            var cpuBefore = ThreadCpuTime.Now();
-            var value = SumOfSquares.Compute(n, cancellationToken);
-            var took = Stopwatch.GetElapsedTime(started);
-            return (value, took, ThreadCpuTime.Now() - cpuBefore ?? took);
-        }, cancellationToken);
+        var (sum, elapsed, cpu) = await Task.Run(() => TimedKernel.Run(n, cancellationToken), cancellationToken);
         served.Add();
         return new GrainWorkResult(sum.ToString(CultureInfo.InvariantCulture), silo.SiloAddress.ToParsableString(), identity.Instance, identity.Pid,
             elapsed.TotalMilliseconds, cpu.TotalMilliseconds);

@@ -72,13 +72,8 @@ public sealed class ReplicasStrategy(Func<ReplicaTarget> target) : IStrategy
                 using var response = await connection.Client.PostAsJsonAsync("/cpu/work", new { n = long.Parse(n, CultureInfo.InvariantCulture) }, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                     return (ItemOutcome.Failure($"http_{(int)response.StatusCode}") with { Retries = retries }, Identity(connection));
-                var result = await response.Content.ReadFromJsonAsync<WorkApi.WorkResult>(cancellationToken);
-                // The item's own CPU, on whichever replica computed it, is the run's own.
-                recorder.AddOwnCpu(TimeSpan.FromMilliseconds(result!.CpuMs));
-                // This process's own CPU is already in the run's account; count other replicas'.
-                var elsewhereCpuMs = result!.Pid == Environment.ProcessId ? 0 : result.CpuMs;
-                return (ItemOutcome.Success(value: result.Sum) with { Retries = retries, CpuMs = elsewhereCpuMs, OnCpuMs = result.CpuMs, WorkerElapsedMs = result.ElapsedMs },
-                    new WorkerIdentity(WorkerKinds.Replica, result.Instance, result.Pid));
+                var result = (await response.Content.ReadFromJsonAsync<WorkApi.WorkResult>(cancellationToken))!;
+                return RemoteItem.Computed(recorder, WorkerKinds.Replica, result.Sum, result.Instance, result.Pid, result.ElapsedMs, result.CpuMs, retries);
             }
             catch (Exception error) when (error is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
             {

@@ -17,12 +17,12 @@ public sealed class CpuRunService : IRunner<CpuRunPlan>
     private readonly IServer _server;
     private readonly CpuRunnerOptions _options;
 
-    public CpuRunService(RunRegistry registry, IServer server, IOptions<CpuRunnerOptions> options, IServiceProvider services)
+    public CpuRunService(RunRegistry registry, IServer server, IOptions<CpuRunnerOptions> options, IGrainFactory grains)
     {
         Registry = registry;
         _server = server;
         _options = options.Value;
-        Strategies = CpuStrategies.Create(ReplicaTarget, services.GetRequiredService<IGrainFactory>);
+        Strategies = CpuStrategies.Create(ReplicaTarget, grains);
     }
 
     public string Workload => "cpu";
