@@ -32,7 +32,7 @@ public static class RunsApi
             .WithSummary("Every strategy at the same settings").WithDescription("Query: format=text, baseline=<id or tag>, failOn=slower.");
         group.MapPost("/sweep", Sweep).Accepts(requestType, "application/json").Produces<ComparisonReport>().WithRunProblems()
             .WithSummary("One strategy over worker counts").WithDescription("Query: format=text, baseline=<id or tag>, failOn=slower.");
-        group.MapGet("/strategies", ListStrategies).WithSummary("The strategies, their descriptions and parameters");
+        group.MapGet("/strategies", ListStrategies).WithSummary("The strategies, their descriptions and parameters, and how each was warmed at start");
         return group;
     }
 
@@ -194,8 +194,8 @@ public static class RunsApi
         }
     }
 
-    private static IResult ListStrategies(IRunner runner) => TypedResults.Ok(runner.Strategies.Select(strategy =>
-        new { name = strategy.Name, description = strategy.Description, parameters = strategy.Parameters }));
+    private static IResult ListStrategies(IRunner runner, RunnerWarmUp warmUp) => TypedResults.Ok(runner.Strategies.Select(strategy =>
+        new { name = strategy.Name, description = strategy.Description, parameters = strategy.Parameters, warmUp = warmUp.Warmth.GetValueOrDefault(strategy.Name) }));
 
     private static IResult Report(HttpRequest http, RunReport report) =>
         ResponseFormat.WantsText(http) ? ResponseFormat.Text(ReportText.Run(report)) : TypedResults.Ok(report);

@@ -52,7 +52,8 @@ public sealed class CpuRunService : IRunner<CpuRunPlan>
     {
         // The study's item size, two lanes: the dispatch the warm pass measures (and predictions
         // use) then includes the round trip's contention with items computing on both cores.
-        var request = new CpuRunRequest { Start = 5_000_000, Count = 8, Tracing = "off" };
+        // 64 items: a replica's per-item path gets past the JIT's call-count threshold in a pass or two.
+        var request = new CpuRunRequest { Start = 5_000_000, Count = 64, Tracing = "off" };
         IRunPlan plan = new CpuRunValidator(_options, Strategies).Validate(request, RequestKind.Compare)
             ?? throw new InvalidOperationException("The warm-up plan is not valid.");
         return Task.FromResult(plan);
