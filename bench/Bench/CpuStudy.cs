@@ -69,7 +69,7 @@ public static class CpuStudy
         return double.Parse(output.Split("best_ms=")[1].Trim(), CultureInfo.InvariantCulture);
     }
 
-    private static string Run(string file, params string[] arguments)
+    internal static string Run(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true };
         foreach (var argument in arguments)

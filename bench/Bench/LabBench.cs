@@ -69,11 +69,20 @@ public static class LabBench
 
         await SiteStubOverheadAsync(floor.Address, rounds);
 
-        // IO processes: the study's pool of 2 (a Python multiprocessing pool did 8.4 s against the same SiteStub).
+        // IO processes: the study's pool of 2, against the same pool in Python, interleaved.
         var processes = new List<double>();
-        for (var round = 0; round < Math.Min(rounds, 3); round++)
+        var pythonPool = new List<double>();
+        for (var round = 0; round < Math.Min(rounds, 5); round++)
+        {
             processes.Add(await RunWallAsync(api, new { strategy = "processes", workers = 2, latencyMs = 100 }));
-        Console.WriteLine(Invariant($"| IO processes, 2 workers, 160 downloads at latencyMs=100 (ms) | {Describe(processes)} | 8,400 (the issue's Python pool, quoted, not measured here) | {Median(processes) / 8_400:0.00} | ≤ 8,400 ms |"));
+            if (PythonPool.DownloadMs(SiteStub, workers: 2, latencyMs: 100) is { } python)
+                pythonPool.Add(python);
+        }
+
+        if (pythonPool.Count == processes.Count)
+            Row("IO processes, 2 workers, 160 downloads at latencyMs=100, against a Python multiprocessing pool of 2 (ms)", processes, pythonPool, "≤ 8,400 ms (the issue's Python figure)");
+        else
+            Console.WriteLine(Invariant($"| IO processes, 2 workers, 160 downloads at latencyMs=100 (ms) | {Describe(processes)} | (no python3) | | ≤ 8,400 ms (the issue's Python figure) |"));
 
         // The CPU kernel against C, and the speedups at 100× sizes, as the compare reports them.
         using var cpu = new HttpClient { BaseAddress = LabAppHost.CpuRunner, Timeout = TimeSpan.FromMinutes(15) };
