@@ -5,6 +5,7 @@ using ConcurrencyLab.Concurrency.Engine;
 using ConcurrencyLab.Concurrency.Reports;
 using ConcurrencyLab.Concurrency.Runs;
 using ConcurrencyLab.Concurrency.Strategies;
+using ConcurrencyLab.Concurrency.Workers;
 using Microsoft.Extensions.Options;
 
 namespace ConcurrencyLab.Concurrency.Tests;
@@ -46,8 +47,8 @@ public sealed class EngineHarness : IDisposable
 
     public ConcurrentBag<Activity> Spans { get; } = [];
 
-    public Run Start(IWorkload workload, IStrategy strategy, StrategySettings settings) =>
-        Registry.Start(null, workload, strategy, settings, null);
+    public Run Start(IWorkload workload, IStrategy strategy, StrategySettings settings, IWorkerLauncher? launcher = null) =>
+        Registry.Start(null, workload, strategy, settings, null, launcher);
 
     public async Task<RunReport> RunAsync(IWorkload workload, IStrategy strategy, StrategySettings settings)
     {

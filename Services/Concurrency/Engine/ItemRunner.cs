@@ -81,10 +81,11 @@ public sealed class ItemRunner
     /// when the item is traced in detail (it is sent the scope's WorkerTraceParent).
     /// holdsThread: the calling thread does the whole item, so its CPU time is the item's.
     /// </summary>
-    public ItemScope Begin(int index, WorkerIdentity worker, string lane, bool tracedByWorker = false, bool holdsThread = false)
+    /// <param name="decided">The item's trace, where DecideForWorker made it when the item was sent ahead.</param>
+    public ItemScope Begin(int index, WorkerIdentity worker, string lane, bool tracedByWorker = false, bool holdsThread = false, ItemTrace? decided = null)
     {
         var previous = Activity.Current;
-        var trace = Tracing.Decide(index, lane);
+        var trace = decided ?? Tracing.Decide(index, lane);
         Activity? span = null;
         Activity? quiet = null;
         string? workerTraceParent;
@@ -105,6 +106,21 @@ public sealed class ItemRunner
         _metrics.ItemsInFlight.Add(1, _tags);
         var cpu = holdsThread ? new ThreadClock(Environment.CurrentManagedThreadId, ThreadCpuTime.Now()) : null;
         return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), span, quiet, previous, workerTraceParent, _recorder.Timestamp(), cpu);
+    }
+
+    /// <summary>
+    /// Decides how an item a worker process traces itself is traced, before it begins: a
+    /// worker fed ahead gets the request, with the context to join, while it still works on
+    /// the item before. Pass the decision to Begin when the item does begin.
+    /// </summary>
+    public WorkerItemTrace DecideForWorker(int index, string lane)
+    {
+        var trace = Tracing.Decide(index, lane);
+        // In detail, the worker's span sits under the root; otherwise its calls stay unsampled, in the run's trace.
+        var context = trace == ItemTrace.Detail || RootContext == default
+            ? RootContext
+            : new ActivityContext(RootContext.TraceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.None);
+        return new WorkerItemTrace(trace, TraceParent.Of(context));
     }
 
     private static Activity StartQuiet(ActivityContext parent)
@@ -174,6 +190,9 @@ public sealed class ItemRunner
         if (!outcome.Ok)
             activity.SetStatus(ActivityStatusCode.Error, outcome.Error);
     }
+
+    /// <summary>An item's trace decided ahead, and the traceparent its worker joins.</summary>
+    public sealed record WorkerItemTrace(ItemTrace Trace, string? TraceParent);
 
     /// <summary>The CPU clock of the thread that holds an item, read when it began.</summary>
     public sealed record ThreadClock(int Thread, TimeSpan? CpuAtBegin)

@@ -8,6 +8,9 @@ public sealed class ItemQueue(int count)
 {
     private int _next = -1;
 
+    /// <summary>Items not yet handed out.</summary>
+    public int Remaining => Math.Max(count - Volatile.Read(ref _next) - 1, 0);
+
     public bool TryTake(out int index)
     {
         index = Interlocked.Increment(ref _next);

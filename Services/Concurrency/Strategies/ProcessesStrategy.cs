@@ -6,8 +6,9 @@ namespace ConcurrencyLab.Concurrency.Strategies;
 
 /// <summary>
 /// A pool of W worker OS processes started for the run (the study's process pool), fed
-/// one item at a time over a pipe. Their start-up is inside the run's wall time, as in
-/// the study, and measured; none outlives the run, cancelled or not.
+/// over a pipe one item ahead, as a pool's task queue keeps its workers fed. Their
+/// start-up is inside the run's wall time, as in the study, and measured; none outlives
+/// the run, cancelled or not.
 /// </summary>
 public sealed class ProcessesStrategy : IStrategy
 {
@@ -16,7 +17,7 @@ public sealed class ProcessesStrategy : IStrategy
     public string WorkerKind => WorkerKinds.Process;
 
     public string Description =>
-        "W worker processes (default: one per core) started for the run, each with its own session, fed items over a pipe; start-up is measured.";
+        "W worker processes (default: one per core) started for the run, each with its own session, fed items over a pipe one ahead; start-up is measured.";
 
     public IReadOnlyList<string> Parameters => ["workers"];
 
@@ -40,7 +41,7 @@ public sealed class ProcessesStrategy : IStrategy
             {
                 var worker = await start;
                 run.Recorder.AddStartup(worker.Pid, worker.StartupMs);
-                await FeedAsync(run, worker, launcher.Kind, queue, cancellationToken);
+                await FeedAsync(run, worker, launcher.Kind, queue, run.Settings.Workers, cancellationToken);
             }));
         }
         finally
@@ -49,22 +50,40 @@ public sealed class ProcessesStrategy : IStrategy
         }
     }
 
-    private static async Task FeedAsync(RunContext run, WorkerProcess worker, string kind, ItemQueue queue, CancellationToken cancellationToken)
+    // The next request waits in the worker's pipe while it works, so it starts that item as
+    // soon as it answers the one before, not a pipe round trip later. An item begins (its
+    // clock, span and lane) when the one before it on the worker ends. The last items go one
+    // at a time, to whichever worker is free, so none waits behind another's queued item.
+    private static async Task FeedAsync(RunContext run, WorkerProcess worker, string kind, ItemQueue queue, int workers, CancellationToken cancellationToken)
     {
         var identity = new WorkerIdentity(WorkerKinds.Process, $"pid {worker.Pid} ({kind})", worker.Pid);
         run.Recorder.AddWorker(identity);
-        while (queue.TryTake(out var index))
+        var next = await SendNextAsync(run, worker, identity, queue, cancellationToken);
+        while (next is { } current)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // A worker that traces its own items makes the span of an item traced in detail;
-            // otherwise this one, around the round trip, is the item's span (tagged with the
-            // worker's pid). Only a worker that traces needs to know the run's trace.
-            using var item = run.Items.Begin(index, identity, identity.Id, tracedByWorker: run.Workload.WorkersTraceItems);
-            var traceParent = run.Workload.WorkersTraceItems ? item.WorkerTraceParent : null;
-            var reply = await worker.RunAsync(new WorkerRequest(index, run.Workload.DescribeForWorker(index), traceParent), cancellationToken);
+            // otherwise this one, around the round trip, is the item's span (tagged with the worker's pid).
+            using var item = run.Items.Begin(current.Index, identity, identity.Id, tracedByWorker: run.Workload.WorkersTraceItems, decided: current.Trace);
+            next = queue.Remaining > workers ? await SendNextAsync(run, worker, identity, queue, cancellationToken) : null;
+            var reply = await worker.ReceiveAsync(current.Index, cancellationToken);
             item.End(new ItemOutcome(reply.Ok, reply.Error, reply.Bytes, reply.Value, OnCpuMs: reply.CpuMs, WorkerElapsedMs: reply.ElapsedMs));
+            next ??= await SendNextAsync(run, worker, identity, queue, cancellationToken);
         }
     }
+
+    // Takes the next item, if any, and sends it with the context its worker joins (only a worker that traces needs it).
+    private static async Task<SentItem?> SendNextAsync(RunContext run, WorkerProcess worker, WorkerIdentity identity, ItemQueue queue, CancellationToken cancellationToken)
+    {
+        if (!queue.TryTake(out var index))
+            return null;
+        var trace = run.Items.DecideForWorker(index, identity.Id);
+        var traceParent = run.Workload.WorkersTraceItems ? trace.TraceParent : null;
+        await worker.SendAsync(new WorkerRequest(index, run.Workload.DescribeForWorker(index), traceParent), cancellationToken);
+        return new SentItem(index, trace.Trace);
+    }
+
+    private sealed record SentItem(int Index, ItemTrace Trace);
 
     // Every worker that started is stopped here, whether the run finished, failed or was cancelled.
     private static async Task StopAllAsync(RunRecorder recorder, List<Task<WorkerProcess>> starting)

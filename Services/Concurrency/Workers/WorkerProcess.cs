@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace ConcurrencyLab.Concurrency.Workers;
 
 /// <summary>
-/// The parent's handle on one worker process: starts it, times its start-up, sends it one
-/// item at a time over its stdin pipe, and makes sure it is gone when disposed.
+/// The parent's handle on one worker process: starts it, times its start-up, sends it items
+/// over its stdin pipe and reads their replies in order, and makes sure it is gone when disposed.
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
@@ -54,19 +54,24 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends one item and waits for its reply. Cancelling kills the worker.</summary>
-    public async Task<WorkerReply> RunAsync(WorkerRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends one item; the worker takes it when it is done with those sent before.</summary>
+    public async Task SendAsync(WorkerRequest request, CancellationToken cancellationToken)
     {
-        await using var kill = cancellationToken.Register(() => Kill(_process));
         await _process.StandardInput.WriteLineAsync(WorkerJson.Write(request).AsMemory(), cancellationToken);
         await _process.StandardInput.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Waits for the reply to the oldest item sent and not yet answered. Cancelling kills the worker.</summary>
+    public async Task<WorkerReply> ReceiveAsync(int index, CancellationToken cancellationToken)
+    {
+        await using var kill = cancellationToken.Register(() => Kill(_process));
         var line = await _process.StandardOutput.ReadLineAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (line is null)
             throw new WorkerLostException(Pid);
         var reply = WorkerJson.ReadReply(line);
-        if (reply.Index != request.Index)
-            throw new InvalidDataException($"Worker {Pid} answered item {reply.Index} to a request for item {request.Index}.");
+        if (reply.Index != index)
+            throw new InvalidDataException($"Worker {Pid} answered item {reply.Index} where item {index} was due.");
         return reply;
     }
 

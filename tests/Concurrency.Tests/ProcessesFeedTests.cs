@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using ConcurrencyLab.Concurrency.Engine;
+using ConcurrencyLab.Concurrency.Strategies;
+using ConcurrencyLab.Concurrency.Workers;
+
+namespace ConcurrencyLab.Concurrency.Tests;
+
+public sealed class ProcessesFeedTests : IDisposable
+{
+    // A worker (a shell script) that answers an item only once its next request has arrived,
+    // or after 2 s without one; each reply says which it was.
+    private const string PatientWorker = """
+        #!/bin/bash
+        echo "{\"pid\":$$}"
+        IFS= read -r pending || exit 0
+        while true; do
+          IFS= read -r -t 2 next; status=$?
+          if [ $status -eq 0 ]; then fed=fed; else fed=starved; fi
+          index=${pending#*\"index\":}; index=${index%%,*}
+          echo "{\"index\":$index,\"ok\":true,\"bytes\":1,\"value\":\"$fed\"}"
+          if [ $status -eq 0 ]; then pending=$next
+          elif [ $status -gt 128 ]; then IFS= read -r pending || exit 0
+          else exit 0; fi
+        done
+        """;
+
+    private readonly string _script = Path.Combine(Path.GetTempPath(), $"patient-worker-{Guid.NewGuid():N}.sh");
+
+    public ProcessesFeedTests() => File.WriteAllText(_script, PatientWorker.Replace("\r\n", "\n"));
+
+    [Fact]
+    public async Task AWorkerHasItsNextItemBeforeItAnswersTheCurrentOneExceptForTheLastItemsWhichGoToWhoeverIsFree()
+    {
+        using var engine = new EngineHarness();
+        var run = engine.Start(new FakeWorkload(6), new ProcessesStrategy(), new StrategySettings(1), new BashWorkerLauncher(_script));
+        await run.Finished.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        var fed = run.Recorder.Outcomes().OrderBy(item => item.Index).Select(item => item.Outcome.Value).ToList();
+        var timeline = run.Recorder.Timeline().OrderBy(item => item.StartMs).ToList();
+
+        // Fed one ahead while more items remain than workers; the last one goes when asked for.
+        Assert.Equal(["fed", "fed", "fed", "fed", "starved", "starved"], fed);
+        Assert.Equal([0, 1, 2, 3, 4, 5], timeline.Select(item => item.Index));
+        // Each item begins when the one before it on the worker ends: the lane never holds two.
+        Assert.All(timeline.Zip(timeline.Skip(1)), pair => Assert.True(pair.Second.StartMs >= pair.First.StartMs + pair.First.DurationMs));
+        Assert.Equal(1, run.Recorder.InFlight.Peak);
+    }
+
+    public void Dispose() => File.Delete(_script);
+
+    private sealed class BashWorkerLauncher(string script) : IWorkerLauncher
+    {
+        public string Kind => "script";
+
+        public ProcessStartInfo CreateStartInfo() => new("bash") { ArgumentList = { script } };
+    }
+}
