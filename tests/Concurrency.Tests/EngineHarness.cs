@@ -47,12 +47,15 @@ public sealed class EngineHarness : IDisposable
 
     public ConcurrentBag<Activity> Spans { get; } = [];
 
-    public Run Start(IWorkload workload, IStrategy strategy, StrategySettings settings, IWorkerLauncher? launcher = null) =>
-        Registry.Start(null, workload, strategy, settings, null, launcher);
+    /// <summary>The run last started, for what its report does not show.</summary>
+    public Run? LastRun { get; private set; }
 
-    public async Task<RunReport> RunAsync(IWorkload workload, IStrategy strategy, StrategySettings settings)
+    public Run Start(IWorkload workload, IStrategy strategy, StrategySettings settings, IWorkerLauncher? launcher = null) =>
+        LastRun = Registry.Start(null, workload, strategy, settings, null, launcher);
+
+    public async Task<RunReport> RunAsync(IWorkload workload, IStrategy strategy, StrategySettings settings, IWorkerLauncher? launcher = null)
     {
-        var run = Start(workload, strategy, settings);
+        var run = Start(workload, strategy, settings, launcher);
         await run.Finished.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         return Registry.Report(run);
     }

@@ -24,9 +24,25 @@ public sealed class ProcessesFeedTests : IDisposable
         done
         """;
 
-    private readonly string _script = Path.Combine(Path.GetTempPath(), $"patient-worker-{Guid.NewGuid():N}.sh");
+    // A worker that answers each item at once with the traceparent it was sent.
+    private const string EchoingWorker = """
+        #!/bin/bash
+        echo "{\"pid\":$$}"
+        while IFS= read -r line; do
+          index=${line#*\"index\":}; index=${index%%,*}
+          parent=${line#*\"traceParent\":\"}; parent=${parent%%\"*}
+          echo "{\"index\":$index,\"ok\":true,\"bytes\":1,\"value\":\"$parent\"}"
+        done
+        """;
 
-    public ProcessesFeedTests() => File.WriteAllText(_script, PatientWorker.Replace("\r\n", "\n"));
+    private readonly string _script = Path.Combine(Path.GetTempPath(), $"patient-worker-{Guid.NewGuid():N}.sh");
+    private readonly string _echo = Path.Combine(Path.GetTempPath(), $"echoing-worker-{Guid.NewGuid():N}.sh");
+
+    public ProcessesFeedTests()
+    {
+        File.WriteAllText(_script, PatientWorker.Replace("\r\n", "\n"));
+        File.WriteAllText(_echo, EchoingWorker.Replace("\r\n", "\n"));
+    }
 
     [Fact]
     public async Task AWorkerHasItsNextItemBeforeItAnswersTheCurrentOneExceptForTheLastItemsWhichGoToWhoeverIsFree()
@@ -46,7 +62,37 @@ public sealed class ProcessesFeedTests : IDisposable
         Assert.Equal(1, run.Recorder.InFlight.Peak);
     }
 
-    public void Dispose() => File.Delete(_script);
+    [Theory]
+    [InlineData(TraceMode.Full)]
+    [InlineData(TraceMode.Items)]
+    public async Task AnItemSentAheadCarriesTheContextItsTracePolicyGivesIt(TraceMode tracing)
+    {
+        using var engine = new EngineHarness();
+        var report = await engine.RunAsync(new FakeWorkload(6), new ProcessesStrategy(), new StrategySettings(2, Tracing: tracing), new BashWorkerLauncher(_echo));
+
+        var root = Assert.Single(engine.Spans, span => span.OperationName == "fake.run" && span.TraceId.ToString() == report.TraceId);
+        var sent = engine.LastRun!.Recorder.Outcomes().Select(item => item.Outcome.Value!).ToList();
+
+        Assert.Equal(6, sent.Count);
+        if (tracing == TraceMode.Full)
+        {
+            // Traced in detail: the worker's own span goes under the run's root.
+            Assert.All(sent, parent => Assert.Equal($"00-{root.TraceId}-{root.SpanId}-01", parent));
+        }
+        else
+        {
+            // The runner's span is the item's; the worker's calls stay in the run's trace, unsampled.
+            Assert.All(sent, parent => Assert.Matches($"^00-{root.TraceId}-[0-9a-f]{{16}}-00$", parent));
+            Assert.DoesNotContain(sent, parent => parent.Contains(root.SpanId.ToString(), StringComparison.Ordinal));
+            Assert.Equal(6, engine.ItemSpans(report.TraceId!).Count);
+        }
+    }
+
+    public void Dispose()
+    {
+        File.Delete(_script);
+        File.Delete(_echo);
+    }
 
     private sealed class BashWorkerLauncher(string script) : IWorkerLauncher
     {

@@ -78,7 +78,7 @@ public sealed class ItemRunner
     /// <summary>
     /// Starts measuring an item; call End with its outcome, or dispose without End if the
     /// run was cancelled. tracedByWorker: a worker process makes the item's span itself
-    /// when the item is traced in detail (it is sent the scope's WorkerTraceParent).
+    /// when the item is traced in detail (it was sent DecideForWorker's traceparent).
     /// holdsThread: the calling thread does the whole item, so its CPU time is the item's.
     /// </summary>
     /// <param name="decided">The item's trace, where DecideForWorker made it when the item was sent ahead.</param>
@@ -88,24 +88,18 @@ public sealed class ItemRunner
         var trace = decided ?? Tracing.Decide(index, lane);
         Activity? span = null;
         Activity? quiet = null;
-        string? workerTraceParent;
-        if (trace == ItemTrace.Detail && tracedByWorker)
-        {
-            workerTraceParent = TraceParent.Of(RootContext);
-        }
-        else
+        if (trace != ItemTrace.Detail || !tracedByWorker)
         {
             span = trace == ItemTrace.None ? null : StartSpan(index, worker, lane);
             // Calls out of an item that is not traced in detail run under an unsampled
             // context: their client spans, and the server spans of whoever they call, are
             // not recorded, yet the trace id still flows.
             quiet = trace == ItemTrace.Detail ? null : StartQuiet(span?.Context ?? RootContext);
-            workerTraceParent = TraceParent.Of(quiet?.Context ?? span?.Context ?? RootContext);
         }
 
         _metrics.ItemsInFlight.Add(1, _tags);
         var cpu = holdsThread ? new ThreadClock(Environment.CurrentManagedThreadId, ThreadCpuTime.Now()) : null;
-        return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), span, quiet, previous, workerTraceParent, _recorder.Timestamp(), cpu);
+        return new ItemScope(this, index, worker, lane, _recorder.InFlight.Enter(), span, quiet, previous, _recorder.Timestamp(), cpu);
     }
 
     /// <summary>
@@ -204,7 +198,7 @@ public sealed class ItemRunner
 
     public sealed class ItemScope(
         ItemRunner runner, int index, WorkerIdentity worker, string lane, InFlightGauge.Scope inFlight,
-        Activity? activity, Activity? quiet, Activity? previous, string? workerTraceParent, long startTimestamp, ThreadClock? cpu = null)
+        Activity? activity, Activity? quiet, Activity? previous, long startTimestamp, ThreadClock? cpu = null)
         : IDisposable
     {
         private bool _disposed;
@@ -216,9 +210,6 @@ public sealed class ItemRunner
         public string Lane { get; } = lane;
 
         public Activity? Activity { get; } = activity;
-
-        /// <summary>The context a worker process should join: the root (it traces the item), or an unsampled one.</summary>
-        public string? WorkerTraceParent { get; } = workerTraceParent;
 
         public long StartTimestamp { get; } = startTimestamp;
 
