@@ -119,6 +119,21 @@ public static class LabBench
         return 0;
     }
 
+    /// <summary>
+    /// The SiteStub row alone, against a lab already started with `dotnet run --project
+    /// AppHost`: for trying a change to SiteStub without the whole bench.
+    /// </summary>
+    public static async Task<int> SiteStubRowAsync(int rounds)
+    {
+        await using var floor = await ServerProcess.StartAsync(Environment.ProcessPath!, FloorPort, arguments: ["floor-server"]);
+        Console.WriteLine(Invariant($"SiteStub row against the running lab; {Environment.ProcessorCount} cores; {rounds} rounds, lab and floor interleaved; median [min–max]"));
+        Console.WriteLine();
+        Console.WriteLine("| measure | lab | floor | lab / floor, by round | target |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+        await SiteStubOverheadAsync(floor.Address, rounds);
+        return 0;
+    }
+
     // SiteStub's p99 overhead over its latency, 1,000 at once, against the bare endpoint. Its
     // client (and its thousand idle connections) is gone before the next measurement.
     private static async Task SiteStubOverheadAsync(Uri floor, int rounds)

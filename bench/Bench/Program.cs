@@ -1,7 +1,7 @@
 using ConcurrencyLab.Bench;
 
 // Benchmarks print their figures; targets live in docs/benchmarks.md, never in tests.
-// Usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats] | lab [rounds] | predict [rounds] | orleans [rounds] | burst URL [count]
+// Usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats] | lab [rounds] | lab-sitestub [rounds] | predict [rounds] | orleans [rounds] | burst URL [count]
 var which = args.FirstOrDefault() ?? "";
 return which switch
 {
@@ -10,6 +10,7 @@ return which switch
     "io-memory" => await IoMemory.RunAsync(),
     "cpu" => await CpuStudy.RunAsync(repeats: args.Length > 1 ? int.Parse(args[1]) : 3),
     "lab" => await LabBench.RunAsync(rounds: args.Length > 1 ? int.Parse(args[1]) : 5),
+    "lab-sitestub" => await LabBench.SiteStubRowAsync(rounds: args.Length > 1 ? int.Parse(args[1]) : 15),
     "predict" => await PredictionBench.RunAsync(rounds: args.Length > 1 ? int.Parse(args[1]) : 10),
     "orleans" => await OrleansBench.RunAsync(rounds: args.Length > 1 ? int.Parse(args[1]) : 5),
     "floor-server" => await FloorServer.RunAsync(args[1..]),
@@ -19,6 +20,6 @@ return which switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats] | lab [rounds] | predict [rounds] | orleans [rounds] | burst URL [count]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Bench -- sitestub [concurrency ...] | io [repeats] | io-memory | cpu [repeats] | lab [rounds] | lab-sitestub [rounds] | predict [rounds] | orleans [rounds] | burst URL [count]");
     return 2;
 }
