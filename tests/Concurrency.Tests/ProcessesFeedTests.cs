@@ -8,13 +8,13 @@ namespace ConcurrencyLab.Concurrency.Tests;
 public sealed class ProcessesFeedTests : IDisposable
 {
     // A worker (a shell script) that answers an item only once its next request has arrived,
-    // or after 2 s without one; each reply says which it was.
+    // or after 5 s without one (a margin no pipe write needs); each reply says which it was.
     private const string PatientWorker = """
         #!/bin/bash
         echo "{\"pid\":$$}"
         IFS= read -r pending || exit 0
         while true; do
-          IFS= read -r -t 2 next; status=$?
+          IFS= read -r -t 5 next; status=$?
           if [ $status -eq 0 ]; then fed=fed; else fed=starved; fi
           index=${pending#*\"index\":}; index=${index%%,*}
           echo "{\"index\":$index,\"ok\":true,\"bytes\":1,\"value\":\"$fed\"}"
