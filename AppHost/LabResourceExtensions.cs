@@ -14,15 +14,13 @@ public static class LabResourceExtensions
     /// a project that may terminate TLS makes Aspire warn on every dashboard page that no
     /// trusted development certificate was found.
     /// </para>
-    public const string LabMetricExportIntervalMs = "5000";
-
     public static IResourceBuilder<ProjectResource> WithLabDefaults(this IResourceBuilder<ProjectResource> resource)
     {
         resource.WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "2000");
         // Metrics every 5 s, not Aspire's 1 s: each export collects and serialises every
         // metric stream, in every service, on the cores the lab measures on, and the dashboard
         // takes each in. Counts lose nothing; charts refresh more slowly.
-        resource.WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", LabMetricExportIntervalMs);
+        resource.WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "5000");
         // Marked for evaluation in Aspire 13.6; the one call site to revisit if it changes.
 #pragma warning disable ASPIRECERTIFICATES001
         return resource.WithoutHttpsCertificate();

@@ -22,10 +22,7 @@ public static class LabBench
         await using var lab = await LabAppHost.StartAsync();
         await using var floor = await ServerProcess.StartAsync(Environment.ProcessPath!, FloorPort, arguments: ["floor-server"]);
         using var api = new HttpClient { BaseAddress = LabAppHost.Gateway, Timeout = TimeSpan.FromMinutes(15) };
-        Console.WriteLine(Invariant($"Lab bench: `dotnet run --project AppHost`'s launch profile, dashboard on; {Environment.ProcessorCount} cores; {rounds} rounds, lab and floor interleaved; median [min–max]"));
-        Console.WriteLine();
-        Console.WriteLine("| measure | lab | floor | lab / floor, by round | target |");
-        Console.WriteLine("|---|---:|---:|---:|---|");
+        PrintHeader("Lab bench: `dotnet run --project AppHost`'s launch profile, dashboard on", rounds);
 
         // IO async, the study's 160 downloads, and 10,000, against a bare loop.
         await RunWallAsync(api, new { strategy = "async", latencyMs = 100 });
@@ -126,12 +123,18 @@ public static class LabBench
     public static async Task<int> SiteStubRowAsync(int rounds)
     {
         await using var floor = await ServerProcess.StartAsync(Environment.ProcessPath!, FloorPort, arguments: ["floor-server"]);
-        Console.WriteLine(Invariant($"SiteStub row against the running lab; {Environment.ProcessorCount} cores; {rounds} rounds, lab and floor interleaved; median [min–max]"));
+        PrintHeader("SiteStub row against the running lab (`dotnet run --project AppHost`, dashboard on)", rounds);
+        await SiteStubOverheadAsync(floor.Address, rounds);
+        return 0;
+    }
+
+    // What was measured and how, then the head of the table every row prints into.
+    private static void PrintHeader(string what, int rounds)
+    {
+        Console.WriteLine(Invariant($"{what}; {Environment.ProcessorCount} cores; {rounds} rounds, lab and floor interleaved; median [min–max]"));
         Console.WriteLine();
         Console.WriteLine("| measure | lab | floor | lab / floor, by round | target |");
         Console.WriteLine("|---|---:|---:|---:|---|");
-        await SiteStubOverheadAsync(floor.Address, rounds);
-        return 0;
     }
 
     // SiteStub's p99 overhead over its latency, 1,000 at once, against the bare endpoint. Its
