@@ -49,23 +49,23 @@ public static class LabBench
             // within the round, and no side always runs in the other's wake. Their rounds
             // spread 0.7-1.7x, too wide for one pair a round to settle a 1.10x target.
             var (first, second) = round % 2 == 0 ? ("sampled", "off") : ("off", "sampled");
-            var wall = new Dictionary<string, double> { ["sampled"] = 0, ["off"] = 0 };
-            var cpuMs = new Dictionary<string, double> { ["sampled"] = 0, ["off"] = 0 };
+            double tracedWall = 0, tracedCpu = 0, offWall = 0, offCpu = 0;
             foreach (var tracing in new[] { first, second, second, first })
             {
                 var cpuBefore = LabCpu();
                 var report = await RunAsync(api, new { strategy = "async", latencyMs = 100, sites = new[] { "dice" }, repeat = 10_000, tracing });
                 await Task.Delay(ExportSettles);
-                cpuMs[tracing] += (LabCpu() - cpuBefore) / 2;
-                wall[tracing] += report.GetProperty("wallMs").GetDouble() / 2;
-                if (tracing == "sampled")
-                    traced = report.GetProperty("tracing").ToString();
+                var (wallMs, cpuMs) = (report.GetProperty("wallMs").GetDouble() / 2, (LabCpu() - cpuBefore) / 2);
+                if (tracing == "off")
+                    (offWall, offCpu) = (offWall + wallMs, offCpu + cpuMs);
+                else
+                    (tracedWall, tracedCpu, traced) = (tracedWall + wallMs, tracedCpu + cpuMs, report.GetProperty("tracing").ToString());
             }
 
-            async10k.Add(wall["sampled"]);
-            async10kOff.Add(wall["off"]);
-            cpu10k.Add(cpuMs["sampled"]);
-            cpu10kOff.Add(cpuMs["off"]);
+            async10k.Add(tracedWall);
+            async10kOff.Add(offWall);
+            cpu10k.Add(tracedCpu);
+            cpu10kOff.Add(offCpu);
             bare10k.Add(await BareLoopAsync(10_000, ["dice"]));
         }
 
