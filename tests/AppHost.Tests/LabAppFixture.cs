@@ -63,12 +63,13 @@ public sealed class LabAppFixture : IAsyncLifetime
         await WaitForHealthyReplicasAsync(timeout.Token);
     }
 
-    /// <summary>Waits, bounded, until every cpurunner replica reports healthy.</summary>
+    /// <summary>Waits, bounded, until every cpurunner replica reports healthy, to Aspire and from its own process.</summary>
     public async Task WaitForHealthyReplicasAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
         HealthyCpuReplicas = await WaitForHealthyReplicasAsync("cpurunner", CpuReplicas, timeout.Token);
+        await ReplicaProcesses.WaitUntilEachAnswersHealthyAsync(() => CreatePinnedClient("cpurunner"), CpuReplicas, timeout.Token);
     }
 
     /// <summary>The runners' run store for this fixture: a fresh folder, never the repository's .lab-data.</summary>
