@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using ConcurrencyLab.Concurrency.Engine;
 
 namespace ConcurrencyLab.SiteStub;
@@ -27,6 +28,10 @@ public sealed class SiteStats
         var counters = _sites.GetOrAdd(site, _ => new Counters());
         return new Tracker(counters.InFlight.Enter(), _total.InFlight.Enter(), counters, _total);
     }
+
+    /// <summary>Requests in flight now, one measurement per site seen.</summary>
+    public IEnumerable<Measurement<long>> InFlightBySite() =>
+        _sites.Select(site => new Measurement<long>(site.Value.InFlight.Current, new KeyValuePair<string, object?>("site", site.Key)));
 
     public void Reset()
     {
@@ -62,7 +67,10 @@ public sealed class SiteStats
 
     public sealed class Counters
     {
-        private readonly ConcurrentDictionary<string, long> _outcomes = new();
+        // One counter per outcome, by its place here: counted on every request, so a plain
+        // increment rather than a dictionary update that two cores contend for.
+        private static readonly string[] Outcomes = ["served", "aborted", "status", "reset", "hang"];
+        private readonly long[] _outcomes = new long[Outcomes.Length];
         private long _queued;
         private long _queueMicros;
         private long _maxQueueMicros;
@@ -71,7 +79,7 @@ public sealed class SiteStats
 
         internal void Record(string outcome, double queueMs)
         {
-            _outcomes.AddOrUpdate(outcome, 1, (_, count) => count + 1);
+            Interlocked.Increment(ref _outcomes[IndexOf(outcome)]);
             if (queueMs <= 0)
                 return;
             var micros = (long)(queueMs * 1000);
@@ -84,9 +92,15 @@ public sealed class SiteStats
             }
         }
 
+        private static int IndexOf(string outcome) =>
+            Array.IndexOf(Outcomes, outcome) is var index and >= 0
+                ? index
+                : throw new ArgumentOutOfRangeException(nameof(outcome), outcome, $"Not one of: {string.Join(", ", Outcomes)}.");
+
         internal void Reset()
         {
-            _outcomes.Clear();
+            for (var i = 0; i < _outcomes.Length; i++)
+                Interlocked.Exchange(ref _outcomes[i], 0);
             Interlocked.Exchange(ref _queued, 0);
             Interlocked.Exchange(ref _queueMicros, 0);
             Interlocked.Exchange(ref _maxQueueMicros, 0);
@@ -95,10 +109,10 @@ public sealed class SiteStats
 
         internal SiteCounts Snapshot()
         {
-            var outcomes = new SortedDictionary<string, long>(_outcomes);
+            var counts = Outcomes.Select((outcome, i) => (outcome, Count: Interlocked.Read(ref _outcomes[i]))).ToList();
             return new SiteCounts(
-                Served: outcomes.GetValueOrDefault("served"),
-                Faults: outcomes.Where(o => o.Key != "served").ToDictionary(o => o.Key, o => o.Value),
+                Served: counts[0].Count,
+                Faults: counts.Skip(1).Where(o => o.Count > 0).OrderBy(o => o.outcome, StringComparer.Ordinal).ToDictionary(o => o.outcome, o => o.Count),
                 InFlight: InFlight.Current,
                 PeakInFlight: InFlight.Peak,
                 Queued: Interlocked.Read(ref _queued),

@@ -13,7 +13,12 @@ public static class SitesApi
         group.MapGet("/", ListSites).WithName("ListSites");
         group.MapGet("/stats", GetStats).WithName("GetStats");
         group.MapPost("/stats/reset", ResetStats).WithName("ResetStats");
-        group.MapGet("/{name}", GetSite).WithName("GetSite").Produces(StatusCodes.Status200OK, contentType: "text/html")
+        // The download's services are singletons, taken here once: as handler parameters they
+        // would open a DI scope on every download, in the burst the server is measured by.
+        var catalog = app.ServiceProvider.GetRequiredService<SiteCatalog>();
+        var options = app.ServiceProvider.GetRequiredService<IOptions<SiteStubOptions>>();
+        var responder = app.ServiceProvider.GetRequiredService<SiteResponder>();
+        group.MapGet("/{name}", (string name, HttpRequest http) => GetSite(name, http, catalog, options.Value, responder)).WithName("GetSite").Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Download a page").WithDescription("Query: profile, latencyMs, dist, jitterMs, seed, sizeBytes, bandwidthKBps, failRate, failMode, failStatus.");
         group.MapGet("/{name}/check", CheckSite).WithName("CheckSite").Produces(StatusCodes.Status204NoContent)
@@ -57,12 +62,12 @@ public static class SitesApi
     }
 
     private static Results<SitePageResult, ProblemHttpResult, ValidationProblem> GetSite(
-        string name, HttpRequest http, SiteCatalog catalog, IOptions<SiteStubOptions> options)
+        string name, HttpRequest http, SiteCatalog catalog, SiteStubOptions options, SiteResponder responder)
     {
         if (!catalog.TryGet(name, out var page, out var site))
             return UnknownSite(name, catalog);
-        var request = SiteRequestParser.Parse(http.Query, site, options.Value, out var errors);
-        return request is null ? InvalidParameters(errors) : new SitePageResult(page, request);
+        var request = SiteRequestParser.Parse(http.Query, site, options, out var errors);
+        return request is null ? InvalidParameters(errors) : new SitePageResult(responder, page, request);
     }
 
     /// <summary>

@@ -17,12 +17,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    /// <param name="host">"localhost" listens and is reached as the lab's services are (IPv6 loopback first, here).</param>
     public static async Task<ServerProcess> StartAsync(string executable, int port, IReadOnlyDictionary<string, string>? environment = null,
-        IReadOnlyList<string>? arguments = null)
+        IReadOnlyList<string>? arguments = null, string host = "127.0.0.1")
     {
         if (!File.Exists(executable))
             throw new FileNotFoundException($"Build the service first (dotnet build): {executable} is missing.");
-        var address = new Uri($"http://127.0.0.1:{port}");
+        var address = new Uri($"http://{host}:{port}");
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,

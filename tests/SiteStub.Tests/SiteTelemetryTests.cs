@@ -50,18 +50,21 @@ public sealed class SiteTelemetryTests
         listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
         listener.Start();
 
-        await server.Client.GetByteArrayAsync("/sites/jython?latencyMs=0", TestContext.Current.CancellationToken);
-        await server.Client.GetByteArrayAsync("/sites/dice?latencyMs=0", TestContext.Current.CancellationToken);
+        // One download of each site held in flight, read by the in-flight instrument, then let go.
+        var jython = server.Client.GetByteArrayAsync("/sites/jython?latencyMs=400", TestContext.Current.CancellationToken);
+        var dice = server.Client.GetByteArrayAsync("/sites/dice?latencyMs=400", TestContext.Current.CancellationToken);
+        await server.WaitUntilAsync(stats => stats.Total.InFlight == 2);
+        listener.RecordObservableInstruments();
+        var whileInFlight = InFlight(recorded);
+        await Task.WhenAll(jython, dice);
         await Eventually.HoldsAsync(() => Count(recorded, "sitestub.request.duration") == 2, TestContext.Current.CancellationToken);
+        listener.RecordObservableInstruments();
+        var afterwards = InFlight(recorded).Skip(whileInFlight.Count).ToList();
 
+        Assert.Equal([("dice", 1.0), ("jython", 1.0)], whileInFlight.Order());
+        Assert.Equal([("dice", 0.0), ("jython", 0.0)], afterwards.Order());
         lock (recorded)
-        {
-            var inFlight = recorded.Where(r => r.Instrument == "sitestub.requests.in_flight").ToList();
-            Assert.Equal(2, inFlight.Count(r => r.Value == 1));
-            Assert.Equal(2, inFlight.Count(r => r.Value == -1));
-            Assert.Equal(["dice", "dice", "jython", "jython"], inFlight.Select(r => (string)r.Site!).Order());
             Assert.Equal(["dice", "jython"], recorded.Where(r => r.Instrument == "sitestub.request.duration").Select(r => (string)r.Site!).Order());
-        }
 
         void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
@@ -75,6 +78,12 @@ public sealed class SiteTelemetryTests
             lock (recorded)
                 recorded.Add((instrument.Name, value, site));
         }
+    }
+
+    private static List<(string Site, double Value)> InFlight(List<(string Instrument, double Value, object? Site)> recorded)
+    {
+        lock (recorded)
+            return recorded.Where(r => r.Instrument == "sitestub.requests.in_flight").Select(r => ((string)r.Site!, r.Value)).ToList();
     }
 
     private static int Count(List<(string Instrument, double Value, object? Site)> recorded, string name)
