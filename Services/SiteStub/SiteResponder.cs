@@ -26,8 +26,7 @@ public sealed class SiteResponder(
         var aborted = context.RequestAborted;
         var arrived = time.GetTimestamp();
         using var tracker = stats.Begin(page.Name);
-        using var activity = SiteStubTelemetry.Source.StartActivity("sitestub.serve");
-        activity?.SetTag("site", page.Name);
+        using var activity = StartServeSpan(page.Name);
         var outcome = "aborted";
         try
         {
@@ -70,6 +69,17 @@ public sealed class SiteResponder(
             if (outcome != "served")
                 activity?.SetStatus(ActivityStatusCode.Error, outcome);
         }
+    }
+
+    // Only under a request span that is recorded: a sampled-out request would still get an
+    // unrecorded child, and pay for its tags, on every download of a burst.
+    private static Activity? StartServeSpan(string site)
+    {
+        if (Activity.Current is not { Recorded: true })
+            return null;
+        var activity = SiteStubTelemetry.Source.StartActivity("sitestub.serve");
+        activity?.SetTag("site", site);
+        return activity;
     }
 
     // Milliseconds to at most 3 decimals. Rounded, then written in the shortest form: the

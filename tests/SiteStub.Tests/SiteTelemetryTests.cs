@@ -1,3 +1,4 @@
+using ConcurrencyLab.Contracts;
 using ConcurrencyLab.Testing;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -31,6 +32,41 @@ public sealed class SiteTelemetryTests
         Assert.Equal(serverSpan.SpanId, serve.ParentSpanId);
         Assert.Equal("dice", serve.GetTagItem("site"));
         Assert.Equal("served", serve.GetTagItem("sitestub.outcome"));
+    }
+
+    [Fact]
+    public async Task ARequestSampledOutByItsCallerStartsNoServeSpan()
+    {
+        await using var server = await SiteStubServer.StartAsync(spans: new SpanCollector());
+        var started = new List<ActivityTraceId>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == LabTelemetry.SiteStubSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+            ActivityStarted = activity => { lock (started) started.Add(activity.TraceId); },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = server.Client.BaseAddress };
+
+        var sampledOut = await DownloadInTraceAsync(client, recorded: false);
+        var sampled = await DownloadInTraceAsync(client, recorded: true);
+
+        lock (started)
+        {
+            Assert.DoesNotContain(sampledOut, started);
+            Assert.Single(started, traceId => traceId == sampled);
+        }
+    }
+
+    // One download whose traceparent says whether the caller records its trace; returns the trace id.
+    private static async Task<ActivityTraceId> DownloadInTraceAsync(HttpClient client, bool recorded)
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sites/dice?latencyMs=1");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-{(recorded ? "01" : "00")}");
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return traceId;
     }
 
     [Fact]
