@@ -52,4 +52,36 @@ public sealed class TraceCompletenessTests(LabAppFixture lab)
         Assert.Equal(detailed + 2, Count("iorunner", "GET"));
         Assert.Equal(detailed, Count("sitestub", "GET /sites/{name}"));
     }
+    [Fact]
+    public async Task AProcessesRunsWorkersSendTheirSpansIntoItsTrace()
+    {
+        using var gateway = lab.CreateClient("gateway");
+        gateway.Timeout = TimeSpan.FromMinutes(2);
+
+        using var response = await gateway.PostAsJsonAsync("/io/runs?wait=true&timeline=false",
+            new { strategy = "processes", workers = 2, sites = new[] { "dice" }, repeat = 20, latencyMs = 10 }, Cancel);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var traceId = report.GetProperty("traceId").GetString()!;
+
+        // The workers are the natively compiled IoWorker (the build publishes it where gcc is).
+        var workers = report.GetProperty("workersUsed").EnumerateArray().Select(worker => worker.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(2, workers.Count);
+        Assert.All(workers, id => Assert.EndsWith("(native)", id, StringComparison.Ordinal));
+        Assert.Equal(20, report.GetProperty("succeeded").GetInt32());
+
+        // Each worker exports its own spans: an item span and its HttpClient call per download,
+        // under which SiteStub's server span hangs; every parent arrives.
+        int Count(string service, string name) => lab.Otlp.Trace(traceId).Count(span => span.Service == service && span.Name == name);
+        bool EveryParentArrived()
+        {
+            var spans = lab.Otlp.Trace(traceId);
+            var ids = spans.Select(span => span.SpanId).ToHashSet();
+            return spans.All(span => span.ParentSpanId is null || ids.Contains(span.ParentSpanId));
+        }
+
+        await Eventually.HoldsAsync(() => Count("iorunner", "io.download") == 20 && Count("sitestub", "sitestub.serve") == 20
+            && EveryParentArrived(), Cancel, TimeSpan.FromSeconds(60));
+        Assert.Equal(1, Count("iorunner", "io.run"));
+        Assert.Equal(20, Count("sitestub", "GET /sites/{name}"));
+    }
 }
