@@ -1,4 +1,3 @@
-using System.Reflection;
 using ConcurrencyLab.Concurrency.Workers;
 using ConcurrencyLab.CpuKernel;
 
@@ -24,13 +23,8 @@ public static class CpuWorkerLauncher
     private static readonly Dictionary<string, string> JitWorkerEnvironment = new() { ["DOTNET_TieredCompilation"] = "1" };
 
     /// <summary>The native worker built next to this assembly's build, if it exists.</summary>
-    public static string? NativeWorkerPath() => StampedNativeWorkerPath() is { } path && File.Exists(path) ? path : null;
+    public static string? NativeWorkerPath() => NativeWorkerStamp.Existing(typeof(CpuWorkerLauncher).Assembly, NativeWorkerMetadataKey);
 
     /// <summary>Where the build said it publishes the native worker (it had gcc); null when it does not build one.</summary>
-    public static string? StampedNativeWorkerPath()
-    {
-        var path = typeof(CpuWorkerLauncher).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(attribute => attribute.Key == NativeWorkerMetadataKey)?.Value;
-        return string.IsNullOrEmpty(path) ? null : path;
-    }
+    public static string? StampedNativeWorkerPath() => NativeWorkerStamp.Stamped(typeof(CpuWorkerLauncher).Assembly, NativeWorkerMetadataKey);
 }

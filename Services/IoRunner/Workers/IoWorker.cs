@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using ConcurrencyLab.Concurrency.Workers;
 
 namespace ConcurrencyLab.IoRunner;
@@ -30,10 +29,5 @@ public static class IoWorker
     }
 
     /// <summary>The native worker built next to this assembly's build, if it exists.</summary>
-    public static string? NativeWorkerPath()
-    {
-        var path = typeof(IoWorker).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(attribute => attribute.Key == NativeWorkerMetadataKey)?.Value;
-        return !string.IsNullOrEmpty(path) && File.Exists(path) ? path : null;
-    }
+    public static string? NativeWorkerPath() => NativeWorkerStamp.Existing(typeof(IoWorker).Assembly, NativeWorkerMetadataKey);
 }
