@@ -56,7 +56,10 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(LabTelemetry.MeterName))
+                .AddMeter(LabTelemetry.MeterName)
+                // Kestrel's buffer-pool counters change on every rent and return of a buffer,
+                // several times a request, and say nothing about the lab's runs.
+                .AddView(instrument => instrument.Meter.Name == "Microsoft.AspNetCore.MemoryPool" ? MetricStreamConfiguration.Drop : null))
             .WithTracing(tracing => tracing
                 // Parent-based, whatever OTEL_TRACES_SAMPLER says (Aspire sets always_on):
                 // a run's trace policy leaves items untraced through an unsampled parent,

@@ -122,6 +122,8 @@ public sealed class SiteResponder(
     // and thousands of concurrent small pages would otherwise cost three sends each.
     private static async Task WriteAtOnceAsync(HttpResponse response, IEnumerable<ReadOnlyMemory<byte>> segments, CancellationToken aborted)
     {
+        // Headers first: bytes written before the response starts are buffered apart and copied after the headers.
+        await response.StartAsync(aborted);
         var writer = response.BodyWriter;
         var unflushed = 0;
         foreach (var segment in segments)

@@ -3,6 +3,7 @@ using ConcurrencyLab.Testing;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 
 namespace ConcurrencyLab.SiteStub.Tests;
 
@@ -114,6 +115,28 @@ public sealed class SiteTelemetryTests
             lock (recorded)
                 recorded.Add((instrument.Name, value, site));
         }
+    }
+
+    [Fact]
+    public async Task KestrelsBufferPoolIsNotMeasured()
+    {
+        // Its counters would change on every buffer a download rents and returns.
+        var metrics = new List<Metric>();
+        await using var app = await LoopbackApp.StartAsync(
+            builder =>
+            {
+                builder.AddSiteStub();
+                builder.Services.AddOpenTelemetry().WithMetrics(meters => meters.AddInMemoryExporter(metrics));
+            },
+            web => web.MapSitesApi(),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        var page = await app.Client.GetByteArrayAsync("/sites/dice?latencyMs=1", TestContext.Current.CancellationToken);
+        Assert.True(app.Services.GetRequiredService<MeterProvider>().ForceFlush());
+
+        Assert.Equal(512, page.Length);
+        Assert.Contains(metrics, metric => metric.Name == "http.server.request.duration");
+        Assert.DoesNotContain(metrics, metric => metric.MeterName == "Microsoft.AspNetCore.MemoryPool");
     }
 
     private static List<(string Site, double Value)> InFlight(List<(string Instrument, double Value, object? Site)> recorded)
