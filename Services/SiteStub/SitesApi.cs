@@ -18,7 +18,7 @@ public static class SitesApi
         var catalog = app.ServiceProvider.GetRequiredService<SiteCatalog>();
         var options = app.ServiceProvider.GetRequiredService<IOptions<SiteStubOptions>>();
         var responder = app.ServiceProvider.GetRequiredService<SiteResponder>();
-        group.MapGet("/{name}", (string name, HttpRequest http) => GetSite(name, http, catalog, options.Value, responder)).WithName("GetSite").Produces(StatusCodes.Status200OK, contentType: "text/html")
+        group.MapGet("/{name}", (string name, HttpContext http) => GetSite(name, http, catalog, options.Value, responder)).WithName("GetSite").Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Download a page").WithDescription("Query: profile, latencyMs, dist, jitterMs, seed, sizeBytes, bandwidthKBps, failRate, failMode, failStatus.");
         group.MapGet("/{name}/check", CheckSite).WithName("CheckSite").Produces(StatusCodes.Status204NoContent)
@@ -61,13 +61,14 @@ public static class SitesApi
         return TypedResults.NoContent();
     }
 
-    private static Results<SitePageResult, ProblemHttpResult, ValidationProblem> GetSite(
-        string name, HttpRequest http, SiteCatalog catalog, SiteStubOptions options, SiteResponder responder)
+    // A Task rather than a typed result: the page is served in the handler's own task,
+    // without a result object and the framework's await of it on every download.
+    private static Task GetSite(string name, HttpContext http, SiteCatalog catalog, SiteStubOptions options, SiteResponder responder)
     {
         if (!catalog.TryGet(name, out var page, out var site))
-            return UnknownSite(name, catalog);
-        var request = SiteRequestParser.Parse(http.Query, site, options, out var errors);
-        return request is null ? InvalidParameters(errors) : new SitePageResult(responder, page, request);
+            return UnknownSite(name, catalog).ExecuteAsync(http);
+        var request = SiteRequestParser.Parse(http.Request.Query, site, options, out var errors);
+        return request is null ? InvalidParameters(errors).ExecuteAsync(http) : responder.ServeAsync(http, page, request);
     }
 
     /// <summary>
