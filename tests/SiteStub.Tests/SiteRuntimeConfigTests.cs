@@ -1,18 +1,10 @@
-using System.Text.Json;
+using ConcurrencyLab.Testing;
 
 namespace ConcurrencyLab.SiteStub.Tests;
 
 public sealed class SiteRuntimeConfigTests
 {
+    // Services/LowPauseGc.props: Server GC without its dynamic adaptation (DATAS).
     [Fact]
-    public void SiteStubCollectsGarbageWithServerGcWithoutDynamicAdaptation()
-    {
-        // The build copies SiteStub's runtime settings next to this test's own.
-        var path = Path.Combine(AppContext.BaseDirectory, "SiteStub.runtimeconfig.json");
-        using var config = JsonDocument.Parse(File.ReadAllText(path));
-        var settings = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
-
-        Assert.True(settings.GetProperty("System.GC.Server").GetBoolean());
-        Assert.Equal(0, settings.GetProperty("System.GC.DynamicAdaptationMode").GetInt32());
-    }
+    public void SiteStubCollectsGarbageWithFewPauses() => Assert.Equal((true, 0), RuntimeSettings.GcOf("SiteStub"));
 }
