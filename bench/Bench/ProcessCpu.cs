@@ -10,12 +10,14 @@ public static class ProcessCpu
 
     public static double Milliseconds(string processName)
     {
+        // The kernel keeps a process's name to 15 characters ("Aspire.Dashboar").
+        var comm = processName.Length > 15 ? processName[..15] : processName;
         double total = 0;
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
-                if (File.ReadAllText(Path.Combine(directory, "comm")).Trim() != processName)
+                if (File.ReadAllText(Path.Combine(directory, "comm")).Trim() != comm)
                     continue;
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
                 // Fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th.
