@@ -8,10 +8,9 @@ public static class LabTelemetry
 {
     public const string IoSource = "ConcurrencyLab.Io";
     public const string CpuSource = "ConcurrencyLab.Cpu";
-    public const string SiteStubSource = "ConcurrencyLab.SiteStub";
     public const string MeterName = "ConcurrencyLab";
 
-    public static readonly string[] Sources = [IoSource, CpuSource, SiteStubSource];
+    public static readonly string[] Sources = [IoSource, CpuSource];
 
     /// <summary>The tag a run's root span carries, and only it: its end is the run's end.</summary>
     public const string RunIdTag = "lab.run.id";

@@ -1,14 +1,11 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ConcurrencyLab.Contracts;
 
 namespace ConcurrencyLab.SiteStub;
 
-/// <summary>SiteStub's span source and instruments; names registered in ServiceDefaults.</summary>
+/// <summary>SiteStub's instruments; the meter's name is registered in ServiceDefaults.</summary>
 public sealed class SiteStubTelemetry
 {
-    public static readonly ActivitySource Source = new(LabTelemetry.SiteStubSource);
-
     public SiteStubTelemetry(IMeterFactory meters, SiteStats stats)
     {
         var meter = meters.Create(LabTelemetry.MeterName);

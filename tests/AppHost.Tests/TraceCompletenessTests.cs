@@ -38,7 +38,7 @@ public sealed class TraceCompletenessTests(LabAppFixture lab)
             return spans.All(span => span.ParentSpanId is null || ids.Contains(span.ParentSpanId));
         }
 
-        await Eventually.HoldsAsync(() => Count("iorunner", "io.download") == traced && Count("sitestub", "sitestub.serve") == detailed
+        await Eventually.HoldsAsync(() => Count("iorunner", "io.download") == traced && Count("sitestub", "GET /sites/{name}") == detailed
             && EveryParentArrived(), Cancel, TimeSpan.FromSeconds(60));
 
         Assert.Equal(2_000, report.GetProperty("succeeded").GetInt32());
@@ -79,7 +79,7 @@ public sealed class TraceCompletenessTests(LabAppFixture lab)
             return spans.All(span => span.ParentSpanId is null || ids.Contains(span.ParentSpanId));
         }
 
-        await Eventually.HoldsAsync(() => Count("iorunner", "io.download") == 20 && Count("sitestub", "sitestub.serve") == 20
+        await Eventually.HoldsAsync(() => Count("iorunner", "io.download") == 20 && Count("sitestub", "GET /sites/{name}") == 20
             && EveryParentArrived(), Cancel, TimeSpan.FromSeconds(60));
         Assert.Equal(1, Count("iorunner", "io.run"));
         Assert.Equal(20, Count("sitestub", "GET /sites/{name}"));

@@ -90,7 +90,7 @@ public sealed class IoComparisonTests
 
         var (_, report) = await lab.PostAsync("/io/runs?wait=true", new { strategy = "threads", workers = 2, repeat = 2, latencyMs = 5 });
         var traceId = report.GetProperty("traceId").GetString();
-        await Eventually.HoldsAsync(() => spans.Trace(traceId).Count(span => span.OperationName == "sitestub.serve") == 4, IoLab.Cancel);
+        await Eventually.HoldsAsync(() => spans.Trace(traceId).Count(span => span.Kind == ActivityKind.Server && span.DisplayName == "GET /sites/{name}") == 4, IoLab.Cancel);
 
         var trace = spans.Trace(traceId);
         var root = Assert.Single(trace, span => span.OperationName == "io.run");

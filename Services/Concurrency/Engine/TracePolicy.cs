@@ -44,7 +44,7 @@ public static class TracePolicy
     /// <summary>Sampled: the first item of each lane is traced, so every worker shows, up to this many lanes.</summary>
     public const int LanesShown = 600;
 
-    /// <summary>Full: the most items a run may trace with every span (about four spans each).</summary>
+    /// <summary>Full: the most items a run may trace with every span (three spans each: item, client, server).</summary>
     public const int MaxFullItems = 2_000;
 
     /// <summary>Items: the most items a run may trace with one span each.</summary>
@@ -70,7 +70,7 @@ public static class TracePolicy
 
         var mode = (TraceMode)index;
         if (mode == TraceMode.Full && items > MaxFullItems)
-            error = $"tracing 'full' traces at most {MaxFullItems:N0} items (about four spans each); this run has {items:N0}: use 'sampled' or 'items'.";
+            error = $"tracing 'full' traces at most {MaxFullItems:N0} items (three spans each); this run has {items:N0}: use 'sampled' or 'items'.";
         else if (mode == TraceMode.Items && items > MaxItemSpans)
             error = $"tracing 'items' traces at most {MaxItemSpans:N0} items; this run has {items:N0}: use 'sampled'.";
         return error is null ? mode : null;
