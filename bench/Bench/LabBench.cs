@@ -211,7 +211,7 @@ public static class LabBench
 
     // The dashboard too: taking a run's spans in costs it more CPU than making them costs the services.
     private static double LabCpu() =>
-        ProcessCpu.Milliseconds("IoRunner") + ProcessCpu.Milliseconds("SiteStub") + ProcessCpu.Milliseconds("Aspire.Dashboard");
+        ProcessCpu.Milliseconds("IoRunner", "SiteStub", "Aspire.Dashboard");
 
     private static async Task<JsonElement> RunAsync(HttpClient api, object body) =>
         await CpuStudy.PostAsync(api, "/io/runs?wait=true&timeline=false", body);
