@@ -56,12 +56,14 @@ public sealed class SiteStats
         /// <summary>"served", or the fault injected: "status", "reset", "hang".</summary>
         public void Ended(string outcome) => _outcome = outcome;
 
+        // The outcome is counted last: whoever sees a request counted as served also sees it
+        // out of flight and its queue wait recorded.
         public void Dispose()
         {
-            siteCounters.Record(_outcome, _queueMs);
-            totalCounters.Record(_outcome, _queueMs);
             site.Dispose();
             total.Dispose();
+            siteCounters.Record(_outcome, _queueMs);
+            totalCounters.Record(_outcome, _queueMs);
         }
     }
 
@@ -79,10 +81,13 @@ public sealed class SiteStats
 
         internal void Record(string outcome, double queueMs)
         {
+            if (queueMs > 0)
+                RecordQueueWait((long)(queueMs * 1000));
             Interlocked.Increment(ref _outcomes[IndexOf(outcome)]);
-            if (queueMs <= 0)
-                return;
-            var micros = (long)(queueMs * 1000);
+        }
+
+        private void RecordQueueWait(long micros)
+        {
             Interlocked.Increment(ref _queued);
             Interlocked.Add(ref _queueMicros, micros);
             long seen;

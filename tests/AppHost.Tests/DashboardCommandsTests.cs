@@ -3,6 +3,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using ConcurrencyLab.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcurrencyLab.AppHost.Tests;
@@ -33,6 +34,10 @@ public sealed class DashboardCommandsTests(LabAppFixture lab)
     {
         using var sites = new HttpClient { BaseAddress = lab.App.GetEndpoint("sitestub", "http") };
         await sites.GetAsync("/sites/dice?latencyMs=0", TestContext.Current.CancellationToken);
+        // SiteStub lets a download out of flight just after its last byte: a reset before that keeps it as the peak.
+        await Eventually.HoldsAsync(
+            async () => (await sites.GetFromJsonAsync<JsonElement>("/sites/stats", TestContext.Current.CancellationToken)).GetProperty("total").GetProperty("inFlight").GetInt64() == 0,
+            TestContext.Current.CancellationToken);
 
         var result = await lab.App.Services.GetRequiredService<ResourceCommandService>()
             .ExecuteCommandAsync("sitestub", LabCommands.ResetStats, TestContext.Current.CancellationToken);

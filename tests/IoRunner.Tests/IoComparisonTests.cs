@@ -23,7 +23,7 @@ public sealed class IoComparisonTests
         Assert.Equal(1.0, rows[0].GetProperty("speedup").GetDouble());
         Assert.Equal([1, 3, 3, 6, 3], rows.Select(row => row.GetProperty("workers").GetInt32()));
         // 5 runs of 6 downloads each reached SiteStub.
-        Assert.Equal(30, lab.Stats.Snapshot().Total.Served);
+        await lab.WaitUntilAsync(stats => stats.Total.Served == 30);
         // Each row links to its run, which stays available.
         var run = await lab.GetAsync($"/io/runs/{rows[1].GetProperty("runId").GetString()}");
         Assert.Equal("threads", run.GetProperty("strategy").GetString());

@@ -32,6 +32,6 @@ public sealed class IoWorkerBuildsTests
         var reply = await worker.ReceiveAsync(0, IoLab.Cancel);
 
         Assert.Equal((0, true, 512L), (reply.Index, reply.Ok, reply.Bytes));
-        Assert.Equal(1, lab.Stats.Snapshot().Total.Served);
+        await lab.WaitUntilAsync(stats => stats.Total.Served == 1);
     }
 }

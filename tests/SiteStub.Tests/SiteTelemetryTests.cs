@@ -85,7 +85,8 @@ public sealed class SiteTelemetryTests
         listener.RecordObservableInstruments();
         var whileInFlight = InFlight(recorded);
         await Task.WhenAll(jython, dice);
-        await Eventually.HoldsAsync(() => Count(recorded, "sitestub.request.duration") == 2, TestContext.Current.CancellationToken);
+        // Counted as served last, after leaving flight and recording the duration.
+        await server.WaitUntilAsync(stats => stats.Total.Served == 2);
         listener.RecordObservableInstruments();
         var afterwards = InFlight(recorded).Skip(whileInFlight.Count).ToList();
 
@@ -137,11 +138,5 @@ public sealed class SiteTelemetryTests
     {
         lock (recorded)
             return recorded.Where(r => r.Instrument == "sitestub.requests.in_flight").Select(r => ((string)r.Site!, r.Value)).ToList();
-    }
-
-    private static int Count(List<(string Instrument, double Value, object? Site)> recorded, string name)
-    {
-        lock (recorded)
-            return recorded.Count(r => r.Instrument == name);
     }
 }

@@ -35,6 +35,8 @@ public static class RunSeries
                 var run = start(plan[entry].Strategy, plan[entry].Settings);
                 await using (cancellationToken.Register(run.Cancel))
                     await run.Finished;
+                // Stored before the next run starts: a compare that has answered has every run kept.
+                await run.Saved;
                 // The sequential run's timeline gives the predictions each item's own time.
                 measured[entry].Add(registry.Report(run, includeTimeline: plan[entry].Strategy.Name == StrategyNames.Sequential));
                 if (run.Status == RunStatus.Cancelled)
