@@ -17,7 +17,7 @@ public sealed class EngineHarness : IDisposable
     private readonly ActivityListener _listener;
     private readonly MeterFactory _meters = new();
 
-    public EngineHarness(EngineOptions? options = null)
+    public EngineHarness(EngineOptions? options = null, IRunStore? store = null)
     {
         // A source name of its own, so spans of tests running in parallel never mix.
         _source = new ActivitySource($"ConcurrencyLab.Tests.{Guid.NewGuid():N}");
@@ -37,7 +37,7 @@ public sealed class EngineHarness : IDisposable
         };
         ActivitySource.AddActivityListener(_listener);
         Registry = new RunRegistry(new RunExecutor(new LabMetrics(_meters)), Options.Create(options ?? new EngineOptions()),
-            new RunnerTelemetry(_source, "fake.run", "test-instance"));
+            new RunnerTelemetry(_source, "fake.run", "test-instance"), store);
     }
 
     public RunRegistry Registry { get; }
