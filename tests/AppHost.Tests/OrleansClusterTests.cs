@@ -41,7 +41,8 @@ public sealed class OrleansClusterTests(LabAppFixture lab)
         List<ReceivedSpan> Calls() => lab.Otlp.Trace(traceId).Where(span => span.Name.EndsWith("ISumSquaresGrain/ComputeAsync", StringComparison.Ordinal)).ToList();
         await Eventually.HoldsAsync(() => Calls().Count == 2 * 4 * LabAppFixture.CpuReplicas, Cancel, TimeSpan.FromSeconds(60));
         // A parent ends after its child, so it may come in a later export batch.
-        await Eventually.HoldsAsync(() => Calls().All(call => lab.Otlp.Trace(traceId).Any(span => span.SpanId == call.ParentSpanId)), Cancel);
+        await Eventually.HoldsAsync(() => lab.Otlp.Trace(traceId).Select(span => span.SpanId).ToHashSet() is var arrived
+            && Calls().All(call => call.ParentSpanId is { } parent && arrived.Contains(parent)), Cancel);
         var spans = lab.Otlp.Trace(traceId);
         var servers = Calls().Where(call => Calls().Any(client => client.SpanId == call.ParentSpanId)).ToList();
         Assert.Equal(4 * LabAppFixture.CpuReplicas, servers.Count);

@@ -58,8 +58,8 @@ public sealed class RunOutcomeTests
         Assert.Equal("cancelled", report.Status);
         Assert.True(report.Progress.Done < 16);
         Assert.Equal(0, run.Recorder.InFlight.Current);
-        // Dedicated threads have ended; pool threads went back to the pool.
-        // (a thread marks its work done just before it exits, so each is given time to.)
+        // Dedicated threads have ended (each marks its work done just before it exits, so Join
+        // gives it the moment it needs); pool threads went back to the pool.
         Assert.All(work.Threads.Where(ran => !ran.Pool), ran => Assert.True(ran.Thread.Join(TimeSpan.FromSeconds(30))));
     }
 
